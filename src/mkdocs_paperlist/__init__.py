@@ -1,0 +1,1 @@
+"""mkdocs_paperlist: render paper lists parsed by paperlint as web pages."""

@@ -1,0 +1,5 @@
+"""``python -m paperlint``."""
+
+from paperlint.cli import main
+
+raise SystemExit(main())

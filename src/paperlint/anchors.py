@@ -1,0 +1,88 @@
+"""Which heading an in-page anchor lands on, per target, and which one it was meant for."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from urllib.parse import unquote
+
+from paperlint.model import Heading, PaperList
+from paperlint.slugs import IdAllocator, plain_text
+
+__all__ = ["AnchorIndex", "normalize_key"]
+
+_NON_WORD_RE = re.compile(r"[\W_]+")
+# Beyond this many candidates a fuzzy search per anchor would make linting quadratic.
+_FUZZY_LIMIT = 2000
+
+
+def normalize_key(text: str) -> str:
+    """Letters and digits only, case-folded: what survives every renderer's slugify."""
+    return _NON_WORD_RE.sub("", text.casefold())
+
+
+class AnchorIndex:
+    """Heading ids of one paper list for a set of targets, with reverse look-ups."""
+
+    def __init__(self, paper_list: PaperList, targets: tuple[str, ...]) -> None:
+        self.paper_list = paper_list
+        self.targets = targets
+        headings = paper_list.headings
+        texts = [plain_text(heading.text) for heading in headings]
+        self.ids: dict[str, list[str]] = {}
+        self._by_id: dict[str, dict[str, int]] = {}
+        for target in targets:
+            allocator = IdAllocator(target)
+            ids = [allocator.allocate(text) for text in texts]
+            self.ids[target] = ids
+            self._by_id[target] = {id_: index for index, id_ in enumerate(ids)}
+        self._index = {heading.text_span.start: index for index, heading in enumerate(headings)}
+        self._by_text: dict[str, int] = {}
+        self._by_key: dict[str, int] = {}
+        # Notes headings win over other headings with the same text or key.
+        order = [*range(len(headings))]
+        notes = {section.heading.text_span.start for section in paper_list.notes}
+        order.sort(key=lambda index: headings[index].text_span.start not in notes)
+        for index in order:
+            self._by_text.setdefault(headings[index].text.strip(), index)
+            self._by_key.setdefault(normalize_key(texts[index]), index)
+
+    @staticmethod
+    def decode(fragment: str) -> str:
+        """The fragment as a browser compares it with ids."""
+        return unquote(fragment)
+
+    def resolve(self, fragment: str, target: str) -> Heading | None:
+        """The heading a fragment lands on with a target, if any."""
+        index = self._by_id[target].get(self.decode(fragment))
+        return None if index is None else self.paper_list.headings[index]
+
+    def id_of(self, heading: Heading, target: str) -> str:
+        """The id a target gives a heading of this list."""
+        return self.ids[target][self._index[heading.text_span.start]]
+
+    def intended(self, fragment: str) -> Heading | None:
+        """The heading an anchor was written for: one it resolves to on some target, else
+        the heading whose source text is the anchor, else one with the same letters."""
+        decoded = self.decode(fragment)
+        for target in self.targets:
+            heading = self.resolve(decoded, target)
+            if heading is not None:
+                return heading
+        headings = self.paper_list.headings
+        index = self._by_text.get(decoded)
+        if index is None:
+            index = self._by_key.get(normalize_key(decoded))
+        return None if index is None else headings[index]
+
+    def nearest(self, fragment: str) -> Heading | None:
+        """The intended heading, or the notes heading whose text is closest to the anchor."""
+        heading = self.intended(fragment)
+        if heading is not None:
+            return heading
+        candidates = [section.heading for section in self.paper_list.notes]
+        if not candidates or len(candidates) > _FUZZY_LIMIT:
+            return None
+        texts = [candidate.text for candidate in candidates]
+        close = difflib.get_close_matches(self.decode(fragment), texts, n=1, cutoff=0.6)
+        return candidates[texts.index(close[0])] if close else None

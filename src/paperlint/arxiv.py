@@ -1,0 +1,99 @@
+"""arXiv identifiers and URLs: new-style (``2506.09634v1``) and old-style (``math/0007129``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+__all__ = ["ArxivId", "ArxivUrl", "is_arxiv_url", "parse_arxiv_id", "parse_arxiv_url"]
+
+_ARXIV_HOSTS = frozenset({"arxiv.org", "www.arxiv.org", "export.arxiv.org"})
+_PATH_RE = re.compile(r"/(abs|pdf|html|format)/(.+?)(?:\.pdf)?/?")
+_NEW_ID_RE = re.compile(r"(\d{2})(\d{2})\.(\d{4,5})(?:v(\d+))?")
+_OLD_ID_RE = re.compile(r"([a-z]+(?:-[a-z]+)*)(?:\.([A-Z]{2}))?/(\d{2})(\d{2})(\d{3})(?:v(\d+))?")
+
+
+@dataclass(frozen=True, slots=True)
+class ArxivId:
+    """A well-formed arXiv identifier."""
+
+    id: str
+    """Without version: ``2506.09634`` or ``math/0007129``."""
+    version: int | None
+    year: int
+    month: int
+
+    def __str__(self) -> str:
+        return self.id if self.version is None else f"{self.id}v{self.version}"
+
+    @property
+    def abs_url(self) -> str:
+        return f"https://arxiv.org/abs/{self}"
+
+
+@dataclass(frozen=True, slots=True)
+class ArxivUrl:
+    """An arXiv URL: its id when well-formed, otherwise why it is not."""
+
+    id: ArxivId | None
+    raw_id: str
+    """The id part of the path as written (empty when the path has none)."""
+    problem: str | None
+
+
+def _year(two_digits: int) -> int:
+    return 1900 + two_digits if two_digits >= 91 else 2000 + two_digits
+
+
+def parse_arxiv_id(text: str) -> ArxivId | str:
+    """A well-formed id, or a message saying what is wrong with it."""
+    new = _NEW_ID_RE.fullmatch(text)
+    if new:
+        yy, mm, number, version = new.groups()
+        year, month = _year(int(yy)), int(mm)
+        if not 1 <= month <= 12:
+            return f'month {mm} of arXiv id "{text}" does not exist'
+        if year < 2007 or (year == 2007 and month < 4):
+            return f'arXiv id "{text}" has the new form, which started in 2007/04'
+        digits = 5 if year >= 2015 else 4
+        if len(number) != digits:
+            return f'arXiv id "{text}" should have {digits} digits after the dot for {yy}{mm}'
+        return ArxivId(f"{yy}{mm}.{number}", int(version) if version else None, year, month)
+    old = _OLD_ID_RE.fullmatch(text)
+    if old:
+        archive, subject, yy, mm, number, version = old.groups()
+        year, month = _year(int(yy)), int(mm)
+        if not 1 <= month <= 12:
+            return f'month {mm} of arXiv id "{text}" does not exist'
+        if year > 2007 or (year == 2007 and month > 3):
+            return f'arXiv id "{text}" has the old form, which ended in 2007/03'
+        base = f"{archive}.{subject}" if subject else archive
+        ident = f"{base}/{yy}{mm}{number}"
+        return ArxivId(ident, int(version) if version else None, year, month)
+    if not text:
+        return "arXiv URL has no paper id"
+    return f'"{text}" is not an arXiv id'
+
+
+def is_arxiv_url(url: str) -> bool:
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return False
+    return host in _ARXIV_HOSTS
+
+
+def parse_arxiv_url(url: str) -> ArxivUrl | None:
+    """The paper id of an arXiv URL; None when the URL is not on arxiv.org."""
+    if not is_arxiv_url(url):
+        return None
+    path = urlsplit(url.strip()).path
+    match = _PATH_RE.fullmatch(path)
+    if not match:
+        return ArxivUrl(None, "", f'arXiv URL path "{path}" does not name a paper')
+    raw = match.group(2)
+    parsed = parse_arxiv_id(raw)
+    if isinstance(parsed, str):
+        return ArxivUrl(None, raw, parsed)
+    return ArxivUrl(parsed, raw, None)

@@ -1,0 +1,87 @@
+"""What rules see: the parsed list, the settings, and facts computed once for all rules."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cached_property
+from typing import Any
+
+from paperlint.anchors import AnchorIndex
+from paperlint.arxiv import ArxivUrl, parse_arxiv_url
+from paperlint.document import Document
+from paperlint.model import Entry, LinkKind, NoteSection, PaperList
+from paperlint.settings import Settings
+
+__all__ = ["Context"]
+
+_CORE_KINDS = (LinkKind.PAPER, LinkKind.CODE, LinkKind.NOTES)
+
+
+class Context:
+    """Shared, lazily computed facts about one paper list, for the rules that need them."""
+
+    def __init__(self, paper_list: PaperList, settings: Settings) -> None:
+        self.paper_list = paper_list
+        self.settings = settings
+
+    @property
+    def document(self) -> Document:
+        return self.paper_list.document
+
+    @property
+    def text(self) -> str:
+        return self.paper_list.document.text
+
+    def options(self, rule_name: str) -> Mapping[str, Any]:
+        return self.settings.options.get(rule_name, {})
+
+    @cached_property
+    def anchors(self) -> AnchorIndex:
+        return AnchorIndex(self.paper_list, self.settings.targets)
+
+    @cached_property
+    def sections_by_heading(self) -> dict[int, NoteSection]:
+        """Notes sections keyed by the offset of their heading text."""
+        return {section.heading.text_span.start: section for section in self.paper_list.notes}
+
+    @cached_property
+    def expected_kinds(self) -> frozenset[LinkKind]:
+        """The link labels the list's format has: those that at least half of the entries
+        carry, and TLDR/Notes whenever the list has a notes part."""
+        entries = self.paper_list.entries
+        counts = dict.fromkeys(_CORE_KINDS, 0)
+        for entry in entries:
+            for kind in {link.kind for link in entry.links}:
+                if kind in counts:
+                    counts[kind] += 1
+        expected = {kind for kind, count in counts.items() if entries and 2 * count >= len(entries)}
+        if self.paper_list.has_notes_part:
+            expected.add(LinkKind.NOTES)
+        return frozenset(expected)
+
+    @cached_property
+    def arxiv(self) -> list[ArxivUrl | None]:
+        """Per entry, its arXiv URL (the Paper link first, then any other link), if any."""
+        return [_entry_arxiv(entry) for entry in self.paper_list.entries]
+
+    @cached_property
+    def date_style(self) -> str:
+        """The tag style most entries use: ``YY/MM`` or ``YYYY/MM``."""
+        short = long = 0
+        for entry in self.paper_list.entries:
+            if entry.date is not None and entry.date.style == "YY/MM":
+                short += 1
+            elif entry.date is not None and entry.date.style == "YYYY/MM":
+                long += 1
+        return "YYYY/MM" if long > short else "YY/MM"
+
+
+def _entry_arxiv(entry: Entry) -> ArxivUrl | None:
+    paper = entry.link(LinkKind.PAPER)
+    links = [paper] if paper is not None else []
+    links += [link for link in entry.links if link is not paper]
+    for link in links:
+        parsed = parse_arxiv_url(link.url)
+        if parsed is not None:
+            return parsed
+    return None

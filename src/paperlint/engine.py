@@ -1,0 +1,175 @@
+"""Run the rules over a paper list, check what they report, and apply their fixes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from paperlint.context import Context
+from paperlint.document import Document
+from paperlint.model import Span
+from paperlint.parse import parse
+from paperlint.rule import Applicability, Edit, Finding, Fix, Rule, Severity
+from paperlint.rules import select_rules
+from paperlint.settings import Settings
+
+__all__ = ["Diagnostic", "FixResult", "InternalRuleError", "fix_document", "lint_document"]
+
+_MAX_FIX_PASSES = 10
+
+
+class InternalRuleError(RuntimeError):
+    """A rule reported something impossible: a bug in paperlint, not in the input."""
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A finding placed in its file: 1-based positions, the end exclusive."""
+
+    rule: Rule
+    severity: Severity
+    span: Span
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str
+    fix: Fix | None
+
+    @property
+    def code(self) -> str:
+        return self.rule.code
+
+    @property
+    def name(self) -> str:
+        return self.rule.name
+
+
+def lint_document(document: Document, settings: Settings | None = None) -> list[Diagnostic]:
+    """Every finding of the selected rules, sorted by position then code."""
+    settings = settings or Settings()
+    context = Context(parse(document), settings)
+    diagnostics: list[Diagnostic] = []
+    for rule in select_rules(settings.select, settings.ignore):
+        severity = settings.severities.get(rule.code, rule.severity)
+        for finding in rule.check(context):
+            _validate(rule, finding, document)
+            diagnostics.append(_place(rule, severity, finding, document))
+    diagnostics.sort(key=lambda d: (d.span.start, d.span.end, d.rule.code, d.message))
+    return diagnostics
+
+
+def _validate(rule: Rule, finding: Finding, document: Document) -> None:
+    size = len(document.text)
+    problem = None
+    if not 0 <= finding.span.start <= finding.span.end <= size:
+        problem = f"span {finding.span} outside 0..{size}"
+    elif not finding.message or finding.message.endswith(".") or "\n" in finding.message:
+        problem = f"message {finding.message!r} is empty, multi-line or ends with a period"
+    elif finding.fix is not None:
+        edits = sorted(finding.fix.edits, key=lambda edit: edit.start)
+        for edit in edits:
+            if not 0 <= edit.start <= edit.end <= size:
+                problem = f"edit {edit} outside 0..{size}"
+        for before, after in zip(edits, edits[1:], strict=False):
+            if before.end > after.start:
+                problem = f"edits {before} and {after} overlap"
+    if problem:
+        raise InternalRuleError(f"{rule.code} ({rule.name}): {problem}")
+
+
+def _place(rule: Rule, severity: Severity, finding: Finding, document: Document) -> Diagnostic:
+    line, column = document.position(finding.span.start)
+    end_line, end_column = document.position(finding.span.end)
+    return Diagnostic(
+        rule, severity, finding.span, line, column, end_line, end_column, finding.message,
+        finding.fix,
+    )
+
+
+# -- fixing --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FixResult:
+    text: str
+    """The fixed text (the input when nothing applied)."""
+    fixed: int
+    """How many findings had their fix applied."""
+    remaining: list[Diagnostic]
+    """The findings of the fixed text."""
+
+    def changed(self, original: str) -> bool:
+        return self.text != original
+
+
+def applicable(diagnostic: Diagnostic, *, unsafe: bool) -> bool:
+    fix = diagnostic.fix
+    if fix is None:
+        return False
+    return unsafe or fix.applicability is Applicability.SAFE
+
+
+def fix_document(
+    document: Document, settings: Settings | None = None, *, unsafe: bool = False
+) -> FixResult:
+    """Apply fixes until none applies (at most a few passes), re-linting after each pass.
+
+    Within a pass, fixes are taken in order of position and code; a fix whose edits overlap
+    an edit already taken waits for the next pass, where it is recomputed on the new text.
+    Identical fixes reported by several findings (or several targets) are applied once and
+    count for each finding.
+    """
+    settings = settings or Settings()
+    fixed = 0
+    diagnostics = lint_document(document, settings)
+    for _ in range(_MAX_FIX_PASSES):
+        candidates = [d for d in diagnostics if applicable(d, unsafe=unsafe)]
+        if not candidates:
+            break
+        edits, count = _choose(candidates)
+        if not edits:
+            break
+        text = _apply(document.text, edits)
+        if text == document.text:
+            break
+        fixed += count
+        document = Document(text, bom=document.bom)
+        diagnostics = lint_document(document, settings)
+    return FixResult(document.text, fixed, diagnostics)
+
+
+def _choose(candidates: Sequence[Diagnostic]) -> tuple[list[Edit], int]:
+    taken: list[Edit] = []
+    taken_sets: set[tuple[Edit, ...]] = set()
+    count = 0
+    ordered = sorted(candidates, key=lambda d: (min(e.start for e in d.fix.edits), d.code))  # type: ignore[union-attr]
+    for diagnostic in ordered:
+        assert diagnostic.fix is not None
+        edits = tuple(sorted(diagnostic.fix.edits, key=lambda e: (e.start, e.end)))
+        if edits in taken_sets:
+            count += 1
+            continue
+        if any(_overlaps(edit, other) for edit in edits for other in taken):
+            continue
+        taken.extend(edits)
+        taken_sets.add(edits)
+        count += 1
+    return taken, count
+
+
+def _overlaps(a: Edit, b: Edit) -> bool:
+    if a.start == a.end == b.start == b.end:
+        return True  # two insertions at one place: order would be ambiguous
+    return a.start < b.end and b.start < a.end or (a.start == b.start and a.end == b.end)
+
+
+def _apply(text: str, edits: Iterable[Edit]) -> str:
+    pieces: list[str] = []
+    position = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        pieces.append(text[position : edit.start])
+        pieces.append(edit.content)
+        position = edit.end
+    pieces.append(text[position:])
+    return "".join(pieces)

@@ -1,0 +1,183 @@
+"""The typed model of a paper list: entries, their parts, headings and notes sections.
+
+Every part records where it was found as a ``Span`` of character offsets into the
+document's text; ``Document.position`` turns an offset into a 1-based line:column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from paperlint.document import Document
+
+__all__ = [
+    "DateTag",
+    "Entry",
+    "Heading",
+    "Link",
+    "LinkKind",
+    "NoteSection",
+    "PaperList",
+    "Span",
+    "Title",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Half-open range ``[start, end)`` of character offsets into the document's text."""
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class DateTag:
+    """The ``[YY/MM]`` tag that opens an entry."""
+
+    span: Span
+    """The tag with its brackets."""
+    text: str
+    """What stands between the brackets, e.g. ``25/06``, ``2025/02`` or ``YY/MM``."""
+    year: int | None
+    """The full year (2025) when the tag has digits in the year position."""
+    month: int | None
+    """The month as written (0 and 13 included), when the tag has digits there."""
+    style: str | None
+    """``"YY/MM"`` or ``"YYYY/MM"`` when the tag has one of those shapes, else None."""
+
+    @property
+    def is_placeholder(self) -> bool:
+        """The template's ``[YY/MM]`` left unfilled."""
+        return self.text.strip().upper() in {"YY/MM", "YYYY/MM"}
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """The bold title of an entry, possibly wrapped over several lines."""
+
+    span: Span
+    """The title text between the ``**`` markers."""
+    text: str
+    """The title with its whitespace collapsed to single spaces."""
+    closed: bool = True
+    """False when the opening ``**`` has no closing ``**`` in the entry."""
+
+
+class LinkKind(Enum):
+    """The role of a link, from its label."""
+
+    PAPER = "Paper"
+    CODE = "Code/Page"
+    NOTES = "TLDR/Notes"
+    OTHER = "other"
+
+
+_KINDS = {
+    "paper": LinkKind.PAPER,
+    "code/page": LinkKind.CODE,
+    "code": LinkKind.CODE,
+    "tldr/notes": LinkKind.NOTES,
+    "tldr": LinkKind.NOTES,
+    "notes": LinkKind.NOTES,
+}
+_EMPTY_URLS = frozenset({"", "none"})
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A ``[[Label](url)]`` group of an entry."""
+
+    span: Span
+    """The whole group, from ``[[`` to ``)]``."""
+    label: str
+    label_span: Span
+    url: str
+    """The destination exactly as written between ``(`` and the group's closing ``)]``."""
+    url_span: Span
+    closed: bool = True
+    """False when the group has no closing ``)]`` on its line."""
+
+    @property
+    def kind(self) -> LinkKind:
+        return _KINDS.get(self.label.strip().lower(), LinkKind.OTHER)
+
+    @property
+    def is_empty(self) -> bool:
+        """``()`` or ``(None)``: the list says there is no such link."""
+        return self.url.strip().lower() in _EMPTY_URLS
+
+    @property
+    def fragment(self) -> str | None:
+        """The anchor without its ``#`` for an in-page link, else None."""
+        url = self.url.strip()
+        return url[1:] if url.startswith("#") else None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One paper of the list: a list item with a date tag, a bold title and links."""
+
+    index: int
+    """0-based position among the list's entries."""
+    span: Span
+    """From the list marker to the end of the item's last line."""
+    marker: Span
+    date: DateTag | None
+    title: Title | None
+    venue: Span | None
+    """An italic ``*Venue*`` right after the title, if any."""
+    links: tuple[Link, ...]
+
+    def link(self, kind: LinkKind) -> Link | None:
+        """The first link of a kind, if the entry has one."""
+        for link in self.links:
+            if link.kind is kind:
+                return link
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """An ATX or setext heading outside code blocks and comments."""
+
+    level: int
+    text: str
+    """The heading's inline source, without the ``#`` markers and surrounding blanks."""
+    text_span: Span
+    line: int
+    """The 1-based line of the heading's text."""
+
+
+@dataclass(frozen=True, slots=True)
+class NoteSection:
+    """A level-2 heading under the notes part, and its body."""
+
+    heading: Heading
+    span: Span
+    """From the heading to the next heading of level 1 or 2 (or the end of the text)."""
+
+
+@dataclass(slots=True)
+class PaperList:
+    """A parsed paper list."""
+
+    document: Document
+    entries: list[Entry] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    """Every heading of the file in document order (their ids depend on all of them)."""
+    notes_heading: Heading | None = None
+    """The ``# TLDR/Notes`` heading that opens the notes part, if the list has one."""
+    notes: list[NoteSection] = field(default_factory=list)
+
+    @property
+    def has_notes_part(self) -> bool:
+        return self.notes_heading is not None
+
+    @property
+    def text(self) -> str:
+        return self.document.text

@@ -1,0 +1,49 @@
+"""The results of a run, as every output format receives them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from paperlint.document import Document
+from paperlint.engine import Diagnostic
+from paperlint.rule import Edit
+
+__all__ = ["FileResult", "Report"]
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    document: Document
+    diagnostics: list[Diagnostic]
+    fixed: int = 0
+    """Findings repaired by ``--fix`` in this file."""
+
+
+@dataclass(slots=True)
+class Report:
+    files: list[FileResult] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    """One-line messages for files that could not be read or written."""
+    fix_mode: bool = False
+    unsafe_fixes: bool = False
+
+    @property
+    def diagnostics(self) -> list[tuple[FileResult, Diagnostic]]:
+        return [(result, d) for result in self.files for d in result.diagnostics]
+
+    @property
+    def fixed(self) -> int:
+        return sum(result.fixed for result in self.files)
+
+
+def edit_position(document: Document, edit: Edit) -> dict[str, int | str]:
+    line, column = document.position(edit.start)
+    end_line, end_column = document.position(edit.end)
+    return {
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "content": edit.content,
+    }

@@ -1,0 +1,65 @@
+"""Human-readable output: one line per finding and a summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from paperlint.report.base import Report
+from paperlint.rule import Applicability, Severity
+
+
+def render_text(report: Report) -> str:
+    lines = [
+        f"{result.path}:{d.line}:{d.column}: {d.code} [{d.name}] {d.message}"
+        for result, d in report.diagnostics
+    ]
+    lines.append(summary(report))
+    return "\n".join(lines) + "\n"
+
+
+def render_concise(report: Report) -> str:
+    lines = [
+        f"{result.path}:{d.line}:{d.column}: {d.code} {d.message}"
+        for result, d in report.diagnostics
+    ]
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def summary(report: Report) -> str:
+    """One line: how many findings of each severity, and what fixing did or could do."""
+    diagnostics = [d for _, d in report.diagnostics]
+    files = len(report.files)
+    parts: list[str] = []
+    if report.fix_mode:
+        parts.append(f"Fixed {_plural(report.fixed, 'finding')}")
+    if diagnostics:
+        by_severity = Counter(d.severity for d in diagnostics)
+        counts = ", ".join(
+            f"{by_severity[severity]} {severity.value}"
+            for severity in Severity
+            if by_severity[severity]
+        )
+        verb = "remaining" if report.fix_mode else "found"
+        parts.append(f"{_plural(len(diagnostics), 'finding')} {verb} ({counts}) in {_plural(files, 'file')}")
+        if not report.fix_mode:
+            safe = sum(
+                1 for d in diagnostics
+                if d.fix is not None and d.fix.applicability is Applicability.SAFE
+            )
+            unsafe = sum(
+                1 for d in diagnostics
+                if d.fix is not None and d.fix.applicability is Applicability.UNSAFE
+            )
+            if safe:
+                parts.append(f"{safe} fixable with --fix")
+            if unsafe:
+                parts.append(f"{unsafe} more with --unsafe-fixes")
+    else:
+        parts.append(f"All checks passed ({_plural(files, 'file')})")
+    if report.errors:
+        parts.append(f"{_plural(len(report.errors), 'file')} could not be checked")
+    return "; ".join(parts)

@@ -1,0 +1,99 @@
+"""What a rule is: metadata plus one check function, and the findings and fixes it yields."""
+
+from __future__ import annotations
+
+import enum
+import inspect
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from paperlint.model import Span
+
+if TYPE_CHECKING:
+    from paperlint.context import Context
+
+__all__ = ["Applicability", "Edit", "Finding", "Fix", "Fixability", "Rule", "Severity"]
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def fails(self) -> bool:
+        """Whether a finding of this severity makes the run exit with 1."""
+        return self is not Severity.INFO
+
+
+class Applicability(enum.Enum):
+    SAFE = "safe"
+    """Keeps the author's meaning; applied by ``--fix``."""
+    UNSAFE = "unsafe"
+    """Might change what the author meant; applied only with ``--unsafe-fixes``."""
+
+
+class Fixability(enum.Enum):
+    NEVER = "never"
+    SOMETIMES = "sometimes"
+    ALWAYS = "always"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the characters ``[start, end)`` of the text with ``content``."""
+
+    start: int
+    end: int
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    title: str
+    """Imperative, no trailing period: ``Remove the trailing "."``."""
+    edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.SAFE
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule reports: where, what, and how to repair it if it can."""
+
+    span: Span
+    message: str
+    fix: Fix | None = None
+
+
+Check = Callable[["Context"], Iterator[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule's metadata and its check. ``doc`` is Markdown with the sections
+    *What it does*, *Why is this bad?*, *Example*, *Fix safety* and *Options*."""
+
+    code: str
+    name: str
+    summary: str
+    severity: Severity
+    fixable: Fixability
+    check: Check
+    doc: str
+
+    @classmethod
+    def from_module(
+        cls,
+        module_doc: str | None,
+        *,
+        code: str,
+        name: str,
+        severity: Severity,
+        fixable: Fixability,
+        check: Check,
+    ) -> Rule:
+        """Build a rule whose summary and documentation are its module's docstring."""
+        text = inspect.cleandoc(module_doc or "")
+        summary, _, doc = text.partition("\n")
+        return cls(code, name, summary.strip(), severity, fixable, check, doc.strip())

@@ -1,0 +1,69 @@
+r"""Entry lacks a Paper, Code/Page or TLDR/Notes link that the list's format has
+
+## What it does
+Checks that every entry carries the links its list's format has: `[[Paper](...)]`,
+`[[Code/Page](...)]` and `[[TLDR/Notes](#...)]`. The format is read from the list itself:
+a label is expected when at least half of the entries have it, and TLDR/Notes whenever
+the list has a `# TLDR/Notes` part. An empty Paper or TLDR/Notes link counts as missing;
+an empty Code/Page link is reported by `empty-code-link` instead.
+
+## Why is this bad?
+A paper list is only as useful as its links: an entry without its Paper link cannot be
+read, one without its TLDR/Notes link hides the notes that were written for it.
+
+## Example
+```markdown
+- [25/06] **QoQ-Med: Building Multimodal Clinical Foundation Models**
+[[Code/Page](https://github.com/DDVD233/QoQ_Med)]
+```
+Use instead:
+```markdown
+- [25/06] **QoQ-Med: Building Multimodal Clinical Foundation Models**
+[[Paper](http://arxiv.org/pdf/2506.00711v1)] [[Code/Page](https://github.com/DDVD233/QoQ_Med)]
+```
+
+## Fix safety
+Not fixable: the URL has to come from the author.
+
+## Options
+None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from paperlint.context import Context
+from paperlint.model import LinkKind, Span
+from paperlint.rule import Finding, Fixability, Rule, Severity
+
+_ORDER = (LinkKind.PAPER, LinkKind.CODE, LinkKind.NOTES)
+
+
+def check(context: Context) -> Iterator[Finding]:
+    expected = context.expected_kinds
+    for entry in context.paper_list.entries:
+        for kind in _ORDER:
+            if kind not in expected:
+                continue
+            link = entry.link(kind)
+            if link is None:
+                where = entry.links[-1].span if entry.links else _first_line(context, entry.span)
+                yield Finding(where, f"entry has no {kind.value} link")
+            elif link.is_empty and kind is not LinkKind.CODE:
+                yield Finding(link.span, f"{kind.value} link is empty")
+
+
+def _first_line(context: Context, span: Span) -> Span:
+    line = context.document.line_of(span.start)
+    return Span(span.start, min(span.end, context.document.line_ends[line - 1]))
+
+
+RULE = Rule.from_module(
+    __doc__,
+    code="PL103",
+    name="missing-link",
+    severity=Severity.WARNING,
+    fixable=Fixability.NEVER,
+    check=check,
+)

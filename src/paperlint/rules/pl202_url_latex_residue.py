@@ -1,0 +1,83 @@
+r"""URL contains LaTeX residue such as `}{\underline{...}}`, `\href` or `$`
+
+## What it does
+Checks that no link URL contains `{`, `}`, `\` or `$`, the remains of LaTeX markup such as
+`\href{URL}{text}` or `\url{URL}` in the abstract or BibTeX entry a list was generated from.
+
+## Why is this bad?
+`https://github.com/db-Lee/Multi-RM}{\underline{\small\texttt{https://github.com/db-Lee/Multi-RM}}}`
+is not an address any browser can open: the link is dead.
+
+## Example
+```markdown
+[[Code/Page](https://huggingface.co/a-m-team/AM-Thinking-v1}{Hugging)]
+[[Code/Page](https://github.com/DataScienceUIBK/DeAR-Reranking.}.)]
+```
+Use instead:
+```markdown
+[[Code/Page](https://huggingface.co/a-m-team/AM-Thinking-v1)]
+[[Code/Page](https://github.com/DataScienceUIBK/DeAR-Reranking)]
+```
+
+## Fix safety
+The fix cuts the URL where the residue starts and then drops the sentence punctuation left
+before it (as `url-trailing-punctuation` does). Cutting at `{`, `}` or `\` is safe: these
+characters are never legal in a URL, so the address cannot have gone on past them. The
+punctuation before the cut follows `url-trailing-punctuation`'s safety. `$` is legal in
+URLs, so a cut there is unsafe.
+
+## Options
+None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from paperlint.context import Context
+from paperlint.model import Span
+from paperlint.rule import Applicability, Edit, Finding, Fix, Fixability, Rule, Severity
+from paperlint.urls import (
+    recover,
+    residue_index,
+    residue_removal_is_safe,
+    trailing_junk,
+    trailing_removal_is_safe,
+)
+
+_SHOWN = 40
+
+
+def check(context: Context) -> Iterator[Finding]:
+    for entry in context.paper_list.entries:
+        for link in entry.links:
+            url = link.url
+            if link.is_empty or link.fragment is not None:
+                continue
+            cut = residue_index(url)
+            if cut is None:
+                continue
+            intended = recover(url)
+            span = Span(link.url_span.start + len(intended), link.url_span.end)
+            residue = url[cut:]
+            shown = residue if len(residue) <= _SHOWN else residue[: _SHOWN - 1] + "…"
+            safe = residue_removal_is_safe(url)
+            before_cut = url[len(intended) : cut]
+            if safe and before_cut:
+                safe = trailing_removal_is_safe(intended, before_cut + trailing_junk(residue))
+            fix = Fix(
+                f'Cut the URL to "{intended}"',
+                (Edit(span.start, span.end, ""),),
+                Applicability.SAFE if safe else Applicability.UNSAFE,
+            )
+            yield Finding(span, f'{link.label} URL contains LaTeX residue "{shown}"', fix)
+
+
+RULE = Rule.from_module(
+    __doc__,
+    code="PL202",
+    name="url-latex-residue",
+    severity=Severity.WARNING,
+    fixable=Fixability.ALWAYS,
+    check=check,
+)

@@ -1,0 +1,63 @@
+r"""URL uses a scheme other than http or https, or contains whitespace
+
+## What it does
+Checks that every link URL (other than an in-page `#anchor`) is an `http:` or `https:`
+address, or a relative path, and has no whitespace inside it.
+
+## Why is this bad?
+A `javascript:` or `data:` URL runs code in the reader's browser when clicked; paper lists
+are rendered on public sites, so such a link is an attack vector, whether it came from a
+malicious pull request or a bad copy. Whitespace inside a URL breaks the Markdown link.
+The renderer never emits such a URL as a link.
+
+## Example
+```markdown
+[[Code/Page](javascript:alert(1))]
+[[Paper](http://arxiv.org/pdf/2506. 09634v1)]
+```
+
+## Fix safety
+Not fixable: the intended address cannot be known.
+
+## Options
+None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from paperlint.context import Context
+from paperlint.model import Span
+from paperlint.rule import Finding, Fixability, Rule, Severity
+from paperlint.urls import scheme
+
+_ALLOWED = frozenset({"http", "https"})
+
+
+def check(context: Context) -> Iterator[Finding]:
+    for entry in context.paper_list.entries:
+        for link in entry.links:
+            if link.is_empty or link.fragment is not None:
+                continue
+            url = link.url
+            name = scheme(url)
+            stripped = url.strip()
+            offset = link.url_span.start + (len(url) - len(url.lstrip()))
+            if name is not None and name not in _ALLOWED:
+                span = Span(offset, offset + len(name) + 1)
+                yield Finding(span, f'{link.label} URL uses the scheme "{name}:"; use https')
+            elif any(char.isspace() for char in stripped):
+                yield Finding(
+                    Span(offset, offset + len(stripped)), f"{link.label} URL contains whitespace"
+                )
+
+
+RULE = Rule.from_module(
+    __doc__,
+    code="PL203",
+    name="unsafe-url",
+    severity=Severity.ERROR,
+    fixable=Fixability.NEVER,
+    check=check,
+)

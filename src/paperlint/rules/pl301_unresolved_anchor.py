@@ -1,0 +1,173 @@
+r"""TLDR/Notes anchor does not resolve to a heading id on a target renderer
+
+## What it does
+Checks that every in-page link of an entry (`[[TLDR/Notes](#anchor)]`) equals the id that
+each configured target renderer (`--target`, default `github`) gives some heading of the
+file, duplicates included (GitHub suffixes `-1`, Python-Markdown `_1`). Targets:
+
+- `github`: GitHub's ids, as the `github-slugger` 2.0.0 package computes them: lower case,
+  punctuation such as `? ( ) ! $ & + [ ] ; /` dropped, `--` kept, Unicode letters kept;
+- `mkdocs`: Python-Markdown's default `toc` slugify, as MkDocs uses it: also collapses
+  `--` to `-` and drops non-ASCII letters;
+- `pymdownx`: `pymdownx.slugs.slugify(case="lower")`.
+
+The message says why the anchor fails (`"?" is dropped by GitHub`, `MkDocs collapses "--"`)
+and names the heading it was meant for, or the nearest one.
+
+## Why is this bad?
+A generator that builds anchors with `re.sub(r'[,:.?"\']', ' ', title)` makes
+`#medseg-r--reasoning-...` for `MedSeg-R: Reasoning ...`: it works on GitHub but leads
+nowhere on an MkDocs site, and an anchor with `?` or `(` leads nowhere on GitHub either.
+
+## Example
+With `--target mkdocs`:
+```markdown
+[[TLDR/Notes](#medseg-r--reasoning-segmentation)]
+
+## medseg-r--reasoning-segmentation
+```
+Use instead:
+```markdown
+[[TLDR/Notes](#medseg-r-reasoning-segmentation)]
+
+## medseg-r-reasoning-segmentation
+```
+
+## Fix safety
+When the heading the anchor was meant for gets the same id on every target, the fix points
+the anchor at that id. When the targets disagree and the heading is itself a slug (no
+spaces), the fix renames the heading and rewrites the anchor together, to a slug that
+every target keeps as it is. It never renames a heading that another link also uses, nor a
+heading written as a title. Both fixes are safe; note that links from other sites to the
+old id of a renamed heading stop working.
+
+## Options
+None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from paperlint.context import Context
+from paperlint.model import Heading, Link
+from paperlint.rule import Edit, Finding, Fix, Fixability, Rule, Severity
+from paperlint.slugs import TARGET_LABELS, TARGETS, slugify
+
+_IN_PAGE_LINK_RE = re.compile(r"\]\(#([^)\s]*)\)")
+
+
+def check(context: Context) -> Iterator[Finding]:
+    anchors = context.anchors
+    references: Counter[int] | None = None
+    for entry in context.paper_list.entries:
+        for link in entry.links:
+            fragment = link.fragment
+            if fragment is None:
+                continue
+            failing = [t for t in context.settings.targets if anchors.resolve(fragment, t) is None]
+            if not failing:
+                continue
+            heading = anchors.nearest(fragment)
+            fix = None
+            if heading is not None:
+                if references is None:
+                    references = _references(context)
+                fix = _fix(context, link, fragment, heading, references)
+            for target in failing:
+                yield Finding(link.url_span, _message(context, fragment, heading, target), fix)
+
+
+def _message(context: Context, fragment: str, heading: Heading | None, target: str) -> str:
+    head = f'anchor "#{fragment}" does not resolve on {target}'
+    if heading is None:
+        return f"{head}: no heading has this id"
+    anchors = context.anchors
+    heading_id = anchors.id_of(heading, target)
+    decoded = anchors.decode(fragment)
+    intended = anchors.intended(fragment) is heading
+    reasons = _reasons(decoded, heading_id, target) if intended else []
+    where = f'the heading on line {heading.line} gets the id "{heading_id}"'
+    if not intended:
+        return f'{head}: no heading has this id; the nearest, on line {heading.line}, is "{heading_id}"'
+    return f"{head}: {'; '.join(reasons) if reasons else 'the ids differ'}; {where}"
+
+
+def _reasons(fragment: str, heading_id: str, target: str) -> list[str]:
+    label = TARGET_LABELS[target]
+    reasons = []
+    dropped = sorted(
+        {char for char in fragment if not char.isalnum() and char not in "-_" and char not in heading_id}
+    )
+    if dropped:
+        listed = " ".join(f'"{char}"' for char in dropped)
+        reasons.append(f"{listed} {'is' if len(dropped) == 1 else 'are'} dropped by {label}")
+    if "--" in fragment and "--" not in heading_id:
+        reasons.append(f'{label} collapses "--"')
+    if fragment != fragment.lower() and heading_id == heading_id.lower():
+        reasons.append(f"{label} ids are lower case")
+    if any(not char.isascii() and char.isalnum() for char in fragment) and heading_id.isascii():
+        reasons.append(f"{label} drops non-ASCII letters")
+    return reasons
+
+
+def _references(context: Context) -> Counter[int]:
+    """How many in-page links of the whole file point at each heading (by text offset)."""
+    anchors = context.anchors
+    counts: Counter[int] = Counter()
+    for match in _IN_PAGE_LINK_RE.finditer(context.document.masked):
+        heading = anchors.intended(match.group(1))
+        if heading is not None:
+            counts[heading.text_span.start] += 1
+    return counts
+
+
+def _fix(
+    context: Context, link: Link, fragment: str, heading: Heading, references: Counter[int]
+) -> Fix | None:
+    anchors = context.anchors
+    targets = context.settings.targets
+    ids = {anchors.id_of(heading, target) for target in targets}
+    if len(ids) == 1:
+        (common,) = ids
+        if common and common != fragment:
+            edit = Edit(link.url_span.start, link.url_span.end, f"#{common}")
+            return Fix(f'Point the anchor at "#{common}"', (edit,))
+        return None
+    text = heading.text
+    if any(char.isspace() for char in text) or references[heading.text_span.start] > 1:
+        return None
+    slug = _stable_slug(text, targets)
+    if slug is None or slug in _all_ids(context):
+        return None
+    edits = (
+        Edit(link.url_span.start, link.url_span.end, f"#{slug}"),
+        Edit(heading.text_span.start, heading.text_span.end, slug),
+    )
+    return Fix(f'Rename the heading and its anchor to "{slug}"', edits)
+
+
+def _stable_slug(text: str, targets: tuple[str, ...]) -> str | None:
+    """A slug that every target keeps unchanged as a heading's id."""
+    for source in (*targets, *TARGETS):
+        candidate = slugify(text, source)
+        if candidate and all(slugify(candidate, target) == candidate for target in TARGETS):
+            return candidate
+    return None
+
+
+def _all_ids(context: Context) -> set[str]:
+    anchors = context.anchors
+    return {id_ for target in context.settings.targets for id_ in anchors.ids[target]}
+
+
+RULE = Rule.from_module(
+    __doc__,
+    code="PL301",
+    name="unresolved-anchor",
+    severity=Severity.ERROR,
+    fixable=Fixability.SOMETIMES,
+    check=check,
+)

@@ -1,0 +1,65 @@
+r"""Notes section that no entry links to
+
+## What it does
+Checks that every `##` section of the `# TLDR/Notes` part is the target of some entry's
+anchor (resolving on a target, or matching the heading's text or letters).
+
+## Why is this bad?
+Notes are left behind when an entry is deleted or its anchor is edited; they bloat the list
+and the rendered page, and nobody can reach them from the list.
+
+## Example
+```markdown
+- [25/06] **Lingshu** [[TLDR/Notes](#lingshu)]
+
+# TLDR/Notes
+## lingshu
+## hsenet
+```
+
+## Fix safety
+Not fixable: deleting notes would lose what someone wrote. Link them from an entry or
+remove them by hand.
+
+## Options
+None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from paperlint.context import Context
+from paperlint.rule import Finding, Fixability, Rule, Severity
+
+
+def check(context: Context) -> Iterator[Finding]:
+    paper_list = context.paper_list
+    if not paper_list.notes:
+        return
+    anchors = context.anchors
+    linked: set[int] = set()
+    for entry in paper_list.entries:
+        for link in entry.links:
+            if link.fragment:
+                heading = anchors.intended(link.fragment)
+                if heading is not None:
+                    linked.add(heading.text_span.start)
+    for section in paper_list.notes:
+        heading = section.heading
+        if heading.text_span.start not in linked:
+            yield Finding(heading.text_span, f'no entry links to the notes "{_short(heading.text)}"')
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+RULE = Rule.from_module(
+    __doc__,
+    code="PL303",
+    name="orphan-note",
+    severity=Severity.WARNING,
+    fixable=Fixability.NEVER,
+    check=check,
+)

@@ -1,0 +1,85 @@
+r"""Text is mojibake: UTF-8 that was read as a Windows code page and saved again
+
+## What it does
+Finds runs of text such as `ðŸŒŸ è®ºæ–‡` (for `🌟 论文`) or `â€”` (for `—`): the bytes of
+UTF-8 text decoded with cp1252 or another single-byte Windows code page and written back
+as UTF-8. One finding per line, spanning its mangled runs.
+
+## Why is this bad?
+The text is unreadable, and every later round trip mangles it further.
+
+## Example
+```markdown
+### ðŸŒŸ è®ºæ–‡è§£è¯»
+```
+Use instead:
+```markdown
+### 🌟 论文解读
+```
+
+## Fix safety
+The fix restores each run whose bytes round-trip exactly: encoding the run with the code
+page gives bytes that are valid UTF-8. That repair is exact, so it is safe. Where bytes were
+lost on the way (cp1252 has no characters for 0x81, 0x8D, 0x8F, 0x90 and 0x9D, which are
+dropped or turned into `?`), the original cannot be known: the run is left as it is and the
+message says so. A fix never introduces U+FFFD.
+
+## Options
+None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from paperlint.context import Context
+from paperlint.model import Span
+from paperlint.rule import Edit, Finding, Fix, Fixability, Rule, Severity
+
+_SHOWN = 24
+
+
+def check(context: Context) -> Iterator[Finding]:
+    from paperlint.mojibake import find_mojibake
+
+    document = context.document
+    text = document.text
+    if text.isascii():
+        return
+    for start, end in zip(document.line_starts, document.line_ends, strict=True):
+        line = text[start:end]
+        if line.isascii():
+            continue
+        runs = find_mojibake(line)
+        if not runs:
+            continue
+        edits = tuple(
+            Edit(start + run.start, start + run.end, run.repaired)
+            for run in runs
+            if run.repaired is not None
+        )
+        lost = sum(1 for run in runs if run.repaired is None)
+        first = runs[0]
+        sample = line[first.start : first.end]
+        sample = sample if len(sample) <= _SHOWN else sample[: _SHOWN - 1] + "…"
+        if first.repaired is not None:
+            shown = first.repaired if len(first.repaired) <= _SHOWN else first.repaired[:_SHOWN]
+            message = f'mojibake: "{sample}" is "{shown}" read as {first.codec}'
+        else:
+            message = f'mojibake: "{sample}" is UTF-8 read as {first.codec}'
+        if lost:
+            message += (
+                f"; {lost} of {len(runs)} runs lost bytes on the way and cannot be restored"
+            )
+        fix = Fix("Restore the original text", edits) if edits else None
+        yield Finding(Span(start + first.start, start + runs[-1].end), message, fix)
+
+
+RULE = Rule.from_module(
+    __doc__,
+    code="PL501",
+    name="mojibake",
+    severity=Severity.ERROR,
+    fixable=Fixability.SOMETIMES,
+    check=check,
+)

@@ -1,0 +1,24 @@
+"""The resolved settings of one lint run: targets, rule selection, severities, options."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from paperlint.rule import Severity
+
+__all__ = ["Settings"]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    targets: tuple[str, ...] = ("github",)
+    """Renderers whose heading ids anchors must resolve on."""
+    select: tuple[str, ...] = ("ALL",)
+    """Rule codes, code prefixes (``PL2``), names, or ``ALL``."""
+    ignore: tuple[str, ...] = ()
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+    """Severity overrides by rule code."""
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """Per-rule options by rule name."""
