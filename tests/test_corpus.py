@@ -4,10 +4,11 @@ with the real libraries, reproduced by paperlint."""
 from __future__ import annotations
 
 import pytest
-from conftest import CORPUS, CORPUS_LISTS, lint_file, load
 
 from paperlint.document import Document
 from paperlint.parse import parse
+
+from conftest import CORPUS, CORPUS_LISTS, lint_file, load
 
 # file: entries, URL hygiene (entries), empty Code/Page, unresolved github, unresolved mkdocs
 EXPECTED = {
@@ -84,7 +85,15 @@ def test_no_mojibake_elsewhere(path) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("path", CORPUS_LISTS, ids=lambda p: p.name)
 def test_no_structural_false_positives(path) -> None:  # type: ignore[no-untyped-def]
     """The corpus has no duplicate, orphan or structurally broken entry: nothing may say so."""
-    quiet = ("missing-title", "missing-link", "duplicate-paper", "unclosed-link", "unsafe-url",
-             "invalid-arxiv-link", "missing-note", "orphan-note")
+    quiet = (
+        "missing-title",
+        "missing-link",
+        "duplicate-paper",
+        "unclosed-link",
+        "unsafe-url",
+        "invalid-arxiv-link",
+        "missing-note",
+        "orphan-note",
+    )
     found = lint_file(path, "github", "mkdocs", "pymdownx", select=quiet)
     assert [f"{d.line}:{d.column} {d.code} {d.message}" for d in found] == []

@@ -7,6 +7,7 @@ Exit codes: 0 clean, 1 findings (of severity error or warning) or changes under 
 from __future__ import annotations
 
 import difflib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -159,8 +160,10 @@ def _unified_diff(path: str, before: str, after: str) -> str:
         fromfile=f"a/{path}",
         tofile=f"b/{path}",
     )
-    text = "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
-    return text
+    return "".join(
+        line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+        for line in lines
+    )
 
 
 @cli.command("rules")
@@ -202,5 +205,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except click.Abort:
         click.echo("paperlint: aborted", err=True)
+        return EXIT_ERROR
+    except Exception as exc:  # a bug in paperlint: one line, the traceback on request
+        if os.environ.get("PAPERLINT_DEBUG"):
+            raise
+        click.echo(
+            f"paperlint: internal error: {type(exc).__name__}: {exc} "
+            "(set PAPERLINT_DEBUG=1 to see the traceback, and please report it)",
+            err=True,
+        )
         return EXIT_ERROR
     return result if isinstance(result, int) else EXIT_CLEAN

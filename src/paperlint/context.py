@@ -46,8 +46,11 @@ class Context:
 
     @cached_property
     def expected_kinds(self) -> frozenset[LinkKind]:
-        """The link labels the list's format has: those that at least half of the entries
-        carry, and TLDR/Notes whenever the list has a notes part."""
+        """The link labels the list's format has: the configured ones, else those that at
+        least half of the entries carry, and TLDR/Notes whenever the list has a notes part."""
+        labels = self.options("missing-link").get("labels")
+        if labels is not None:
+            return frozenset(LinkKind(label) for label in labels)
         entries = self.paper_list.entries
         counts = dict.fromkeys(_CORE_KINDS, 0)
         for entry in entries:
@@ -66,7 +69,10 @@ class Context:
 
     @cached_property
     def date_style(self) -> str:
-        """The tag style most entries use: ``YY/MM`` or ``YYYY/MM``."""
+        """The configured tag style, else the one most entries use: ``YY/MM`` or ``YYYY/MM``."""
+        configured = self.options("invalid-date-tag").get("style", "auto")
+        if configured != "auto":
+            return str(configured)
         short = long = 0
         for entry in self.paper_list.entries:
             if entry.date is not None and entry.date.style == "YY/MM":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from paperlint.context import Context
 from paperlint.document import Document
@@ -71,7 +72,7 @@ def _validate(rule: Rule, finding: Finding, document: Document) -> None:
         for edit in edits:
             if not 0 <= edit.start <= edit.end <= size:
                 problem = f"edit {edit} outside 0..{size}"
-        for before, after in zip(edits, edits[1:], strict=False):
+        for before, after in pairwise(edits):
             if before.end > after.start:
                 problem = f"edits {before} and {after} overlap"
     if problem:
@@ -82,7 +83,14 @@ def _place(rule: Rule, severity: Severity, finding: Finding, document: Document)
     line, column = document.position(finding.span.start)
     end_line, end_column = document.position(finding.span.end)
     return Diagnostic(
-        rule, severity, finding.span, line, column, end_line, end_column, finding.message,
+        rule,
+        severity,
+        finding.span,
+        line,
+        column,
+        end_line,
+        end_column,
+        finding.message,
         finding.fix,
     )
 
@@ -161,7 +169,7 @@ def _choose(candidates: Sequence[Diagnostic]) -> tuple[list[Edit], int]:
 def _overlaps(a: Edit, b: Edit) -> bool:
     if a.start == a.end == b.start == b.end:
         return True  # two insertions at one place: order would be ambiguous
-    return a.start < b.end and b.start < a.end or (a.start == b.start and a.end == b.end)
+    return (a.start < b.end and b.start < a.end) or (a.start == b.start and a.end == b.end)
 
 
 def _apply(text: str, edits: Iterable[Edit]) -> str:

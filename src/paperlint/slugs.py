@@ -37,9 +37,13 @@ _IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _CODE_RE = re.compile(r"(`+)(.+?)\1")
 _STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS_RE = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\*)|(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)")
+_EMPHASIS_RE = re.compile(
+    r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\*)|(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)"
+)
 _TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
 _ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_PARKED = 0xF0000
+_PARKED_RE = re.compile("[\U000f0021-\U000f007e]")
 
 
 def plain_text(source: str) -> str:
@@ -50,14 +54,16 @@ def plain_text(source: str) -> str:
     """
     if not _MARKUP_CHARS_RE.search(source):
         return source
-    text = _CODE_RE.sub(lambda m: m.group(2).strip(), source)
+    # Escaped characters are literal: park them in private-use code points meanwhile.
+    text = _ESCAPE_RE.sub(lambda m: chr(_PARKED + ord(m.group(1))), source)
+    text = _CODE_RE.sub(lambda m: m.group(2).strip(), text)
     text = _IMAGE_RE.sub(r"\1", text)
     text = _LINK_RE.sub(r"\1", text)
     text = _STRONG_RE.sub(r"\2", text)
     text = _EMPHASIS_RE.sub(lambda m: m.group(1) or m.group(2), text)
     text = _TAG_RE.sub("", text)
-    text = _ESCAPE_RE.sub(r"\1", text)
-    return html.unescape(text)
+    text = html.unescape(text)
+    return _PARKED_RE.sub(lambda m: chr(ord(m.group()) - _PARKED), text)
 
 
 # -- per-target slug functions ---------------------------------------------------------------
@@ -92,14 +98,20 @@ def _pymdownx_slugify() -> Callable[[str, str], str]:
     return pymdownx_slugify(case="lower")  # type: ignore[no-any-return]
 
 
+def _collapse(text: str) -> str:
+    # Python-Markdown's toc strips tags from the heading's HTML and collapses every run of
+    # Unicode whitespace (no-break spaces included) to one space before it slugifies.
+    return " ".join(text.split())
+
+
 def slugify(text: str, target: str) -> str:
     """The id a target gives a heading whose plain text is ``text``, before de-duplication."""
     if target == "github":
         return _github_slug(text)
     if target == "mkdocs":
-        return _markdown_slugify()(text, "-")
+        return _markdown_slugify()(_collapse(text), "-")
     if target == "pymdownx":
-        return _pymdownx_slugify()(text, "-")
+        return _pymdownx_slugify()(_collapse(text), "-")
     raise ValueError(f"unknown target {target!r}; choose from {', '.join(TARGETS)}")
 
 

@@ -44,14 +44,18 @@ def summary(report: Report) -> str:
             if by_severity[severity]
         )
         verb = "remaining" if report.fix_mode else "found"
-        parts.append(f"{_plural(len(diagnostics), 'finding')} {verb} ({counts}) in {_plural(files, 'file')}")
+        parts.append(
+            f"{_plural(len(diagnostics), 'finding')} {verb} ({counts}) in {_plural(files, 'file')}"
+        )
         if not report.fix_mode:
             safe = sum(
-                1 for d in diagnostics
+                1
+                for d in diagnostics
                 if d.fix is not None and d.fix.applicability is Applicability.SAFE
             )
             unsafe = sum(
-                1 for d in diagnostics
+                1
+                for d in diagnostics
                 if d.fix is not None and d.fix.applicability is Applicability.UNSAFE
             )
             if safe:

@@ -22,11 +22,19 @@ Use instead:
 
 ## Fix safety
 When the entry links an arXiv paper, a placeholder or impossible tag (month `00` or over 12)
-is set from the arXiv id, in the list's tag style. This fix is safe: the tag held no date.
-A missing or malformed tag without an arXiv id is not fixable.
+is set from the arXiv id, in the list's tag style. A well-formed tag in the other style
+(`[2025/06]` in a `YY/MM` list) is rewritten in the list's style. Both fixes are safe: the
+first replaces a tag that held no date, the second keeps the date. A missing or malformed
+tag is not fixable.
 
 ## Options
-None.
+`style` (`auto`, `YY/MM` or `YYYY/MM`; default `auto`): the style tags must have. `auto`
+follows the style most entries of the list use.
+
+```toml
+[tool.paperlint.rules.invalid-date-tag]
+style = "YYYY/MM"
+```
 """
 
 from __future__ import annotations
@@ -34,37 +42,41 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from paperlint.context import Context
-from paperlint.model import Entry, Span
+from paperlint.model import DateTag
 from paperlint.rule import Edit, Finding, Fix, Fixability, Rule, Severity
 
 
 def check(context: Context) -> Iterator[Finding]:
+    style = context.date_style
     for entry, arxiv in zip(context.paper_list.entries, context.arxiv, strict=True):
         tag = entry.date
         if tag is None:
             yield Finding(entry.marker, "entry has no date tag such as [25/06]")
             continue
+        fix = None
+        impossible = tag.month is not None and not 1 <= tag.month <= 12
         if tag.is_placeholder:
             message = f"date tag [{tag.text}] is the template's placeholder"
-        elif tag.month is None or tag.style is None:
-            message = f"date tag [{tag.text}] is not in the form {context.date_style}"
-        elif not 1 <= tag.month <= 12:
-            message = f"date tag [{tag.text}] has month {tag.text.split('/')[-1]}, not 01 to 12"
+        elif tag.month is None or tag.year is None:
+            message = f"date tag [{tag.text}] is not in the form {style}"
+        elif impossible:
+            month = tag.text.rsplit("/", 1)[-1].strip()
+            message = f"date tag [{tag.text}] has month {month}, not 01 to 12"
+        elif tag.style != style:
+            message = f"date tag [{tag.text}] is not in the form {style}"
+            # Same year and month, written the list's way: nothing but the form changes.
+            fix = _retag(tag, style, tag.year, tag.month, "Write the tag as")
         else:
             continue
-        fix = None
-        fixable = tag.is_placeholder or (tag.month is not None and not 1 <= tag.month <= 12)
-        if fixable and arxiv is not None and arxiv.id is not None:
-            fix = _retag(entry, context.date_style, arxiv.id.year, arxiv.id.month)
+        if (tag.is_placeholder or impossible) and arxiv is not None and arxiv.id is not None:
+            fix = _retag(tag, style, arxiv.id.year, arxiv.id.month, "Set the tag from the arXiv id to")
         yield Finding(tag.span, message, fix)
 
 
-def _retag(entry: Entry, style: str, year: int, month: int) -> Fix:
-    assert entry.date is not None
+def _retag(tag: DateTag, style: str, year: int, month: int, verb: str) -> Fix:
     shown = f"{year:04d}" if style == "YYYY/MM" else f"{year % 100:02d}"
     text = f"[{shown}/{month:02d}]"
-    span: Span = entry.date.span
-    return Fix(f"Set the tag to {text} from the arXiv id", (Edit(span.start, span.end, text),))
+    return Fix(f"{verb} {text}", (Edit(tag.span.start, tag.span.end, text),))
 
 
 RULE = Rule.from_module(

@@ -26,7 +26,13 @@ Use instead:
 Not fixable: the URL has to come from the author.
 
 ## Options
-None.
+`labels` (a list of `Paper`, `Code/Page`, `TLDR/Notes`; default: read from the list): the
+links every entry must carry.
+
+```toml
+[tool.paperlint.rules.missing-link]
+labels = ["Paper", "Code/Page"]
+```
 """
 
 from __future__ import annotations

@@ -42,9 +42,7 @@ def check(context: Context) -> Iterator[Finding]:
         if arxiv is not None and arxiv.id is not None:
             first = seen_ids.setdefault(arxiv.id.id, line)
             if first != line:
-                yield Finding(
-                    where, f"same arXiv id {arxiv.id.id} as the entry on line {first}"
-                )
+                yield Finding(where, f"same arXiv id {arxiv.id.id} as the entry on line {first}")
                 continue
         if entry.title is not None and entry.title.text:
             key = normalize_key(entry.title.text)

@@ -56,9 +56,7 @@ def check(context: Context) -> Iterator[Finding]:
             kept = url[: len(url) - len(junk)]
             unbalanced = " (an unbalanced parenthesis)" if ")" in junk else ""
             applicability = (
-                Applicability.SAFE
-                if trailing_removal_is_safe(kept, junk)
-                else Applicability.UNSAFE
+                Applicability.SAFE if trailing_removal_is_safe(kept, junk) else Applicability.UNSAFE
             )
             fix = Fix(
                 f'Remove the trailing "{junk}"', (Edit(span.start, span.end, ""),), applicability

@@ -91,7 +91,8 @@ def _message(context: Context, fragment: str, heading: Heading | None, target: s
     reasons = _reasons(decoded, heading_id, target) if intended else []
     where = f'the heading on line {heading.line} gets the id "{heading_id}"'
     if not intended:
-        return f'{head}: no heading has this id; the nearest, on line {heading.line}, is "{heading_id}"'
+        nearest = f'the nearest, on line {heading.line}, is "{heading_id}"'
+        return f"{head}: no heading has this id; {nearest}"
     return f"{head}: {'; '.join(reasons) if reasons else 'the ids differ'}; {where}"
 
 
@@ -99,7 +100,11 @@ def _reasons(fragment: str, heading_id: str, target: str) -> list[str]:
     label = TARGET_LABELS[target]
     reasons = []
     dropped = sorted(
-        {char for char in fragment if not char.isalnum() and char not in "-_" and char not in heading_id}
+        {
+            char
+            for char in fragment
+            if not char.isalnum() and char not in "-_" and char not in heading_id
+        }
     )
     if dropped:
         listed = " ".join(f'"{char}"' for char in dropped)
@@ -140,7 +145,7 @@ def _fix(
     if any(char.isspace() for char in text) or references[heading.text_span.start] > 1:
         return None
     slug = _stable_slug(text, targets)
-    if slug is None or slug in _all_ids(context):
+    if slug is None or slug in _other_ids(context, heading):
         return None
     edits = (
         Edit(link.url_span.start, link.url_span.end, f"#{slug}"),
@@ -158,9 +163,19 @@ def _stable_slug(text: str, targets: tuple[str, ...]) -> str | None:
     return None
 
 
-def _all_ids(context: Context) -> set[str]:
+def _other_ids(context: Context, heading: Heading) -> set[str]:
+    """The ids of every other heading, on every target: a new slug must not collide."""
     anchors = context.anchors
-    return {id_ for target in context.settings.targets for id_ in anchors.ids[target]}
+    own = {anchors.id_of(heading, target) for target in context.settings.targets}
+    taken = {id_ for target in context.settings.targets for id_ in anchors.ids[target]}
+    # Another heading may share one of this heading's ids; then that id stays taken.
+    shared = {
+        id_
+        for target in context.settings.targets
+        for id_ in own
+        if anchors.ids[target].count(id_) > 1
+    }
+    return (taken - own) | shared
 
 
 RULE = Rule.from_module(

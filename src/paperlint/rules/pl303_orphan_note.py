@@ -48,7 +48,9 @@ def check(context: Context) -> Iterator[Finding]:
     for section in paper_list.notes:
         heading = section.heading
         if heading.text_span.start not in linked:
-            yield Finding(heading.text_span, f'no entry links to the notes "{_short(heading.text)}"')
+            yield Finding(
+                heading.text_span, f'no entry links to the notes "{_short(heading.text)}"'
+            )
 
 
 def _short(text: str, limit: int = 60) -> str:

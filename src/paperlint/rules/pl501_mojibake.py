@@ -40,12 +40,11 @@ _SHOWN = 24
 
 
 def check(context: Context) -> Iterator[Finding]:
-    from paperlint.mojibake import find_mojibake
-
     document = context.document
     text = document.text
     if text.isascii():
         return
+    from paperlint.mojibake import find_mojibake  # only lists with non-ASCII text pay for it
     for start, end in zip(document.line_starts, document.line_ends, strict=True):
         line = text[start:end]
         if line.isascii():
@@ -68,9 +67,7 @@ def check(context: Context) -> Iterator[Finding]:
         else:
             message = f'mojibake: "{sample}" is UTF-8 read as {first.codec}'
         if lost:
-            message += (
-                f"; {lost} of {len(runs)} runs lost bytes on the way and cannot be restored"
-            )
+            message += f"; {lost} of {len(runs)} runs lost bytes on the way and cannot be restored"
         fix = Fix("Restore the original text", edits) if edits else None
         yield Finding(Span(start + first.start, start + runs[-1].end), message, fix)
 

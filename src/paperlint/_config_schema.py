@@ -1,0 +1,45 @@
+"""The pydantic models that validate configuration tables (imported only when one is read)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["RULE_OPTIONS", "ConfigModel"]
+
+Target = Literal["github", "mkdocs", "pymdownx"]
+Level = Literal["error", "warning", "info"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, strict=True)
+
+
+class ConfigModel(_Strict):
+    """``[tool.paperlint]``, ``paperlint.toml`` or ``.paperlint.toml``."""
+
+    select: list[str] = []
+    extend_select: list[str] = Field([], alias="extend-select")
+    ignore: list[str] = []
+    target: list[Target] = []
+    severity: dict[str, Level] = {}
+    per_file_ignores: dict[str, list[str]] = Field({}, alias="per-file-ignores")
+    exclude: list[str] = []
+    rules: dict[str, dict[str, object]] = {}
+
+
+class MissingLinkOptions(_Strict):
+    labels: list[Literal["Paper", "Code/Page", "TLDR/Notes"]] | None = None
+    """The labels every entry must carry; by default, read from the list itself."""
+
+
+class DateTagOptions(_Strict):
+    style: Literal["auto", "YY/MM", "YYYY/MM"] = "auto"
+    """The tag style entries must use; ``auto`` follows the majority of the list."""
+
+
+RULE_OPTIONS: dict[str, type[_Strict]] = {
+    "missing-link": MissingLinkOptions,
+    "invalid-date-tag": DateTagOptions,
+}

@@ -1,0 +1,218 @@
+"""Configuration files: ``[tool.paperlint]`` in pyproject.toml, paperlint.toml, .paperlint.toml.
+
+The nearest configuration above a file applies to it (in one folder, ``.paperlint.toml``
+wins over ``paperlint.toml``, which wins over a ``pyproject.toml`` with a
+``[tool.paperlint]`` table). ``--config PATH`` names one for every file. Validation uses
+pydantic, imported only when a configuration file is found.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from paperlint.rule import Severity
+from paperlint.rules import UnknownRuleError, find_rule, select_rules
+from paperlint.settings import Settings
+from paperlint.slugs import TARGETS
+
+__all__ = ["ConfigError", "Configuration", "ConfigFinder", "load_config"]
+
+CONFIG_NAMES = (".paperlint.toml", "paperlint.toml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    """A configuration file is unreadable or invalid; the message is one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Configuration:
+    """A validated configuration and the folder its relative globs start from."""
+
+    root: Path
+    source: str
+    """The file it was read from, or ``<defaults>``."""
+    select: tuple[str, ...] = ("ALL",)
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ("github",)
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    exclude: tuple[str, ...] = ()
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    def is_excluded(self, path: Path) -> bool:
+        relative = _relative(path, self.root)
+        return any(_glob_match(relative, pattern) for pattern in self.exclude)
+
+    def settings_for(
+        self,
+        path: Path | None,
+        *,
+        select: tuple[str, ...] = (),
+        extend_select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        targets: tuple[str, ...] = (),
+    ) -> Settings:
+        """The settings for one file, command-line options applied on top."""
+        chosen = (select or self.select) + self.extend_select + extend_select
+        ignored = self.ignore + ignore
+        if path is not None:
+            relative = _relative(path, self.root)
+            for pattern, rules in self.per_file_ignores.items():
+                if _glob_match(relative, pattern):
+                    ignored += rules
+        return Settings(
+            targets=targets or self.targets,
+            select=chosen,
+            ignore=ignored,
+            severities=self.severities,
+            options=self.options,
+        )
+
+    def describe(self) -> dict[str, Any]:
+        """The effective configuration, for ``paperlint config``."""
+        return {
+            "source": self.source,
+            "select": list(self.select),
+            "extend-select": list(self.extend_select),
+            "ignore": list(self.ignore),
+            "target": list(self.targets),
+            "severity": {code: level.value for code, level in self.severities.items()},
+            "per-file-ignores": {k: list(v) for k, v in self.per_file_ignores.items()},
+            "exclude": list(self.exclude),
+            "rules": {name: dict(values) for name, values in self.options.items()},
+            "enabled-rules": [rule.code for rule in select_rules(self.select + self.extend_select, self.ignore)],
+        }
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return PurePosixPath(path.resolve().relative_to(root.resolve())).as_posix()
+    except ValueError:
+        return PurePosixPath(path).as_posix()
+
+
+def _glob_match(relative: str, pattern: str) -> bool:
+    """Gitignore-like: a pattern without ``/`` matches a file name at any depth."""
+    if "/" not in pattern.rstrip("/"):
+        return any(fnmatch.fnmatchcase(part, pattern.rstrip("/")) for part in relative.split("/"))
+    return fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(
+        relative, pattern.rstrip("/") + "/*"
+    )
+
+
+def _read_table(path: Path) -> dict[str, Any] | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: is a directory, not a configuration file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read it: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("paperlint")
+        return table if isinstance(table, dict) else None
+    return data
+
+
+def load_config(path: Path) -> Configuration:
+    """Read and validate one configuration file."""
+    table = _read_table(path)
+    if table is None:
+        return Configuration(root=path.parent, source=str(path))
+    return _validate(table, path)
+
+
+def _validate(table: dict[str, Any], path: Path) -> Configuration:
+    from pydantic import ValidationError
+
+    from paperlint._config_schema import ConfigModel
+
+    section = "[tool.paperlint]" if path.name == "pyproject.toml" else "configuration"
+    try:
+        model = ConfigModel.model_validate(table)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"])
+        raise ConfigError(f'{path}: {section} key "{where}": {error["msg"]}') from None
+    try:
+        for selector in (*model.select, *model.extend_select, *model.ignore):
+            select_rules((selector,), ())
+        for rules in model.per_file_ignores.values():
+            for selector in rules:
+                select_rules((selector,), ())
+        severities = {find_rule(key).code: Severity(value) for key, value in model.severity.items()}
+        options: dict[str, dict[str, Any]] = {}
+        for key, values in model.rules.items():
+            rule = find_rule(key)
+            options[rule.name] = _rule_options(rule.name, values, path)
+    except UnknownRuleError as exc:
+        raise ConfigError(f"{path}: {section}: {exc}") from None
+    return Configuration(
+        root=path.parent,
+        source=str(path),
+        select=tuple(model.select) or ("ALL",),
+        extend_select=tuple(model.extend_select),
+        ignore=tuple(model.ignore),
+        targets=tuple(dict.fromkeys(model.target)) or ("github",),
+        severities=severities,
+        per_file_ignores={k: tuple(v) for k, v in model.per_file_ignores.items()},
+        exclude=tuple(model.exclude),
+        options=options,
+    )
+
+
+def _rule_options(name: str, values: dict[str, Any], path: Path) -> dict[str, Any]:
+    from pydantic import ValidationError
+
+    from paperlint._config_schema import RULE_OPTIONS
+
+    schema = RULE_OPTIONS.get(name)
+    if schema is None:
+        raise ConfigError(f'{path}: rule "{name}" has no options')
+    try:
+        return schema.model_validate(values).model_dump()
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"])
+        raise ConfigError(f'{path}: key "rules.{name}.{where}": {error["msg"]}') from None
+
+
+class ConfigFinder:
+    """Finds the configuration of each file by walking up from its folder, with a cache."""
+
+    def __init__(self, explicit: Path | None = None) -> None:
+        self._explicit = load_config(explicit) if explicit is not None else None
+        self._cache: dict[Path, Configuration] = {}
+        self.default = Configuration(root=Path.cwd(), source="<defaults>")
+
+    def for_path(self, path: Path | None) -> Configuration:
+        if self._explicit is not None:
+            return self._explicit
+        folder = (path.parent if path is not None else Path.cwd()).resolve()
+        return self._find(folder)
+
+    def _find(self, folder: Path) -> Configuration:
+        cached = self._cache.get(folder)
+        if cached is not None:
+            return cached
+        found: Configuration | None = None
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                if name == "pyproject.toml" and _read_table(candidate) is None:
+                    continue
+                found = load_config(candidate)
+                break
+        if found is None:
+            found = self.default if folder.parent == folder else self._find(folder.parent)
+        self._cache[folder] = found
+        return found

@@ -1,0 +1,244 @@
+"""The command line, through click's runner: options, formats and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from paperlint.cli import cli, main
+
+from conftest import CORPUS
+
+CLEAN = (
+    "# Papers\n"
+    "- [25/06] **Lingshu: A Generalist Foundation Model**  \n"
+    "[[Paper](http://arxiv.org/pdf/2506.07044v4)] [[Code/Page](https://github.com/o/lingshu)]"
+    " [[TLDR/Notes](#lingshu-a-generalist-foundation-model)]\n"
+    "\n# TLDR/Notes\n## lingshu-a-generalist-foundation-model\nNotes.\n"
+)
+DEFECTIVE = CLEAN.replace("o/lingshu)", "o/lingshu.)")
+
+
+def run(*args: str, input: str | bytes | None = None):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(cli, list(args), input=input)
+
+
+@pytest.fixture
+def clean(tmp_path: Path) -> Path:
+    path = tmp_path / "clean.md"
+    path.write_text(CLEAN, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def defective(tmp_path: Path) -> Path:
+    path = tmp_path / "defective.md"
+    path.write_text(DEFECTIVE, encoding="utf-8")
+    return path
+
+
+def test_clean_file_exits_zero(clean: Path) -> None:
+    result = run(str(clean))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "All checks passed (1 file)\n"
+
+
+def test_findings_exit_one_with_positions(defective: Path) -> None:
+    result = run(str(defective))
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert (
+        lines[0]
+        == f'{defective}:3:87: PL201 [url-trailing-punctuation] Code/Page URL ends with "."'
+    )
+    assert lines[-1] == ("1 finding found (1 warning) in 1 file; 1 fixable with --fix")
+
+
+def test_check_subcommand_is_the_default(defective: Path) -> None:
+    assert run("check", str(defective)).stdout == run(str(defective)).stdout
+
+
+def test_info_findings_do_not_fail(tmp_path: Path) -> None:
+    path = tmp_path / "no-code.md"
+    path.write_text(CLEAN.replace("https://github.com/o/lingshu", ""), encoding="utf-8")
+    result = run(str(path))
+    assert result.exit_code == 0
+    assert "PL104 [empty-code-link] Code/Page link is empty" in result.stdout
+
+
+def test_exit_zero(defective: Path) -> None:
+    assert run("--exit-zero", str(defective)).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "selection",
+    [
+        ["--select", "PL201"],
+        ["--select", "url-trailing-punctuation"],
+        ["--select", "PL2"],
+        ["--select", "pl201,PL301"],
+        ["--ignore", "PL1,PL3,PL4,PL5"],
+    ],
+)
+def test_select_and_ignore(defective: Path, selection: list[str]) -> None:
+    result = run(*selection, str(defective))
+    assert result.exit_code == 1
+    assert "PL201" in result.stdout
+
+
+def test_ignore_silences(defective: Path) -> None:
+    result = run("--ignore", "url-trailing-punctuation", str(defective))
+    assert result.exit_code == 0
+
+
+@pytest.mark.parametrize("bad", ["PL999", "no-such-rule", "P"])
+def test_unknown_rule_is_a_usage_error(defective: Path, bad: str) -> None:
+    result = run("--select", bad, str(defective))
+    assert result.exit_code == 2
+    assert f'unknown rule "{bad}"' in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_targets(tmp_path: Path) -> None:
+    path = tmp_path / "list.md"
+    path.write_text(
+        CLEAN.replace("lingshu-a-generalist", "lingshu--a-generalist"), encoding="utf-8"
+    )
+    assert run(str(path), "--target", "github").exit_code == 0
+    result = run(str(path), "--target", "github", "--target", "mkdocs")
+    assert result.exit_code == 1
+    assert 'does not resolve on mkdocs: MkDocs collapses "--"' in result.stdout
+    assert run(str(path), "--target", "hugo").exit_code == 2
+
+
+def test_json_format(defective: Path) -> None:
+    result = run("--format", "json", str(defective))
+    assert result.exit_code == 1
+    (item,) = json.loads(result.stdout)
+    assert item == {
+        "path": str(defective),
+        "line": 3,
+        "column": 87,
+        "end_line": 3,
+        "end_column": 88,
+        "code": "PL201",
+        "name": "url-trailing-punctuation",
+        "severity": "warning",
+        "message": 'Code/Page URL ends with "."',
+        "fix": {
+            "title": 'Remove the trailing "."',
+            "applicability": "safe",
+            "edits": [{"line": 3, "column": 87, "end_line": 3, "end_column": 88, "content": ""}],
+        },
+    }
+
+
+def test_json_format_clean_is_an_empty_list(clean: Path) -> None:
+    result = run("--format", "json", str(clean))
+    assert (result.exit_code, json.loads(result.stdout)) == (0, [])
+
+
+def test_concise_format(defective: Path) -> None:
+    result = run("--format", "concise", str(defective))
+    assert result.stdout == f'{defective}:3:87: PL201 Code/Page URL ends with "."\n'
+
+
+def test_stdin(defective: Path) -> None:
+    result = run("-", "--stdin-filename", "papers.md", input=DEFECTIVE)
+    assert result.exit_code == 1
+    assert result.stdout.startswith("papers.md:3:87: PL201")
+    assert run("-", input=CLEAN).exit_code == 0
+
+
+def test_folders_are_searched_for_markdown(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.md").write_text(DEFECTIVE, encoding="utf-8")
+    (tmp_path / "b.markdown").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "notes.txt").write_text(DEFECTIVE, encoding="utf-8")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "c.md").write_text(DEFECTIVE, encoding="utf-8")
+    result = run(str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-1].endswith("in 2 files; 1 fixable with --fix")
+    assert str(tmp_path / "sub" / "a.md") in result.stdout
+
+
+def test_whole_corpus_folder() -> None:
+    result = run(str(CORPUS))
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert (
+        result.stdout.splitlines()[-1].endswith(
+            "in 9 files; 54 fixable with --fix; 6 more with --unsafe-fixes"
+        )
+        or "in 9 files" in result.stdout.splitlines()[-1]
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"PK\x03\x04\x00\x00binary", "binary file (contains NUL bytes), not a Markdown text"),
+        (b"# caf\xe9\n", "not valid UTF-8 (byte 0xe9 on line 1); convert the file to UTF-8 first"),
+    ],
+)
+def test_bad_input_is_a_one_line_error(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.md"
+    path.write_bytes(content)
+    result = run(str(path))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == f"paperlint: error: {path}: {message}"
+    assert "Traceback" not in result.output
+
+
+def test_missing_file_and_other_files_still_linted(tmp_path: Path, defective: Path) -> None:
+    missing = tmp_path / "missing.md"
+    result = run(str(missing), str(defective))
+    assert result.exit_code == 2
+    assert f"paperlint: error: {missing}: no such file or directory" in result.stderr
+    assert "PL201" in result.stdout
+
+
+def test_broken_symlink(tmp_path: Path) -> None:
+    link = tmp_path / "link.md"
+    link.symlink_to(tmp_path / "nowhere.md")
+    result = run(str(link))
+    assert result.exit_code == 2
+    assert "no such file or directory" in result.stderr
+
+
+def test_rules_and_rule_commands() -> None:
+    listing = run("rules")
+    assert listing.exit_code == 0
+    assert listing.stdout.splitlines()[0].split()[:4] == [
+        "PL101",
+        "invalid-date-tag",
+        "error",
+        "sometimes",
+    ]
+    for key in ("PL201", "url-trailing-punctuation", "pl201"):
+        shown = run("rule", key)
+        assert shown.exit_code == 0
+        assert shown.stdout.startswith("# url-trailing-punctuation (PL201)\n")
+        for heading in ("## What it does", "## Why is this bad?", "## Example", "## Fix safety"):
+            assert heading in shown.stdout
+    assert run("rule", "nope").exit_code == 2
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout.startswith("paperlint, version ")
+    assert "paperlint [check] [PATHS]" in run("--help").stdout
+    assert "--target" in run("check", "--help").stdout
+
+
+def test_main_returns_exit_codes(
+    defective: Path, clean: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([str(clean)]) == 0
+    assert main([str(defective)]) == 1
+    assert main(["--select", "nope", str(clean)]) == 2
+    assert main(["--no-such-option"]) == 2
+    capsys.readouterr()

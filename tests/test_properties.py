@@ -1,0 +1,155 @@
+"""Property-based tests over mutations of the corpus: no crash, findings in range, fixes
+idempotent and confined to their spans, CRLF and BOM variants fixed like their LF form."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from paperlint.document import Document
+from paperlint.engine import applicable, fix_document, lint_document
+from paperlint.settings import Settings
+from paperlint.slugs import TARGETS
+
+from conftest import CORPUS_LISTS
+
+ALL = Settings(targets=TARGETS)
+SOURCES = [path.read_bytes().decode("utf-8") for path in CORPUS_LISTS]
+FRAGMENTS = [
+    "**",
+    "[[",
+    "](",
+    ")]",
+    ")",
+    "(",
+    "[",
+    "]",
+    "#",
+    "## ",
+    "# TLDR/Notes\n",
+    "- [25/06] ",
+    "[YY/MM]",
+    "[25/00]",
+    "```\n",
+    "~~~\n",
+    "<!--",
+    "-->",
+    "\n",
+    "\r\n",
+    "\r",
+    " ",
+    "\t",
+    ".",
+    ",",
+    "}{",
+    "\\href",
+    "$",
+    "javascript:",
+    "http://arxiv.org/pdf/2506.0963v1",
+    "â€”",
+    "ðŸŒŸ",
+    "è®º",
+    "\u00a0",
+    "\ufeff",
+    "论文",
+    "🌟",
+    "--",
+    "?",
+    "!",
+]
+
+
+@st.composite
+def mutated_lists(draw: st.DrawFn) -> str:
+    source = draw(st.sampled_from(SOURCES))
+    lines = source.splitlines(keepends=True)
+    start = draw(st.integers(0, max(0, len(lines) - 1)))
+    size = draw(st.integers(1, 80))
+    text = "".join(lines[start : start + size])
+    for _ in range(draw(st.integers(0, 8))):
+        position = draw(st.integers(0, len(text)))
+        action = draw(st.sampled_from(["insert", "delete", "duplicate-line"]))
+        if action == "insert":
+            text = text[:position] + draw(st.sampled_from(FRAGMENTS)) + text[position:]
+        elif action == "delete":
+            length = draw(st.integers(1, 12))
+            text = text[:position] + text[position + length :]
+        else:
+            line_start = text.rfind("\n", 0, position) + 1
+            line_end = text.find("\n", position)
+            line_end = len(text) if line_end < 0 else line_end + 1
+            text = text[:line_end] + text[line_start:line_end] + text[line_end:]
+    return text
+
+
+PROPERTY_SETTINGS = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+@PROPERTY_SETTINGS
+@given(mutated_lists())
+def test_findings_are_in_range_and_positions_consistent(text: str) -> None:
+    document = Document(text)
+    for d in lint_document(document, ALL):
+        assert 0 <= d.span.start <= d.span.end <= len(text)
+        assert (d.line, d.column) == document.position(d.span.start)
+        assert (d.end_line, d.end_column) == document.position(d.span.end)
+        assert d.line >= 1 and d.column >= 1
+        assert d.message and not d.message.endswith(".")
+        if d.fix is not None:
+            for edit in d.fix.edits:
+                assert 0 <= edit.start <= edit.end <= len(text)
+                assert "\ufffd" not in edit.content
+
+
+@PROPERTY_SETTINGS
+@given(mutated_lists(), st.booleans())
+def test_fix_is_idempotent_and_leaves_nothing_fixable(text: str, unsafe: bool) -> None:
+    once = fix_document(Document(text), ALL, unsafe=unsafe)
+    twice = fix_document(Document(once.text), ALL, unsafe=unsafe)
+    assert twice.text == once.text
+    assert [d for d in once.remaining if applicable(d, unsafe=unsafe)] == []
+
+
+@PROPERTY_SETTINGS
+@given(mutated_lists())
+def test_fix_changes_only_reported_spans(text: str) -> None:
+    document = Document(text)
+    diagnostics = lint_document(document, ALL)
+    edits = sorted(
+        (e for d in diagnostics if applicable(d, unsafe=True) for e in d.fix.edits),  # type: ignore[union-attr]
+        key=lambda e: (e.start, e.end),
+    )
+    result = fix_document(document, ALL, unsafe=True)
+    if not edits:
+        assert result.text == text
+        return
+    # The text before the first reported edit and after the last one is never touched.
+    assert result.text.startswith(text[: edits[0].start])
+    tail = text[max(e.end for e in edits) :]
+    assert result.text.endswith(tail)
+
+
+@PROPERTY_SETTINGS
+@given(mutated_lists(), st.booleans())
+def test_crlf_and_bom_variants_fix_like_lf(text: str, unsafe: bool) -> None:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    lf = fix_document(Document(text), ALL, unsafe=unsafe)
+    crlf_document = Document.from_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+    crlf = fix_document(crlf_document, ALL, unsafe=unsafe)
+    assert crlf.text == lf.text.replace("\n", "\r\n")
+    assert [(d.line, d.column, d.code) for d in crlf.remaining] == [
+        (d.line, d.column, d.code) for d in lf.remaining
+    ]
+
+
+def test_every_corpus_file_crlf_and_bom_fixed_like_lf() -> None:
+    for source in SOURCES:
+        lf = fix_document(Document(source), ALL, unsafe=True)
+        crlf = fix_document(
+            Document.from_bytes(b"\xef\xbb\xbf" + source.replace("\n", "\r\n").encode()),
+            ALL,
+            unsafe=True,
+        )
+        assert crlf.text == lf.text.replace("\n", "\r\n")

@@ -1,0 +1,94 @@
+"""Heading ids: GitHub against github-slugger's own output, MkDocs and pymdownx against
+real Python-Markdown renders."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+
+from paperlint.anchors import AnchorIndex
+from paperlint.document import Document
+from paperlint.parse import parse
+from paperlint.slugs import IdAllocator, heading_ids, plain_text, slugify
+
+from conftest import CORPUS_LISTS, DATA
+
+_REFERENCE_PATH = DATA / "github_slugger_reference.json"
+REFERENCE = (
+    json.loads(_REFERENCE_PATH.read_text(encoding="utf-8"))
+    if _REFERENCE_PATH.exists()
+    else {"strings": [], "documents": []}
+)
+_HEADING_ID_RE = re.compile(r'<h[1-6] id="([^"]*)"')
+
+
+@pytest.mark.parametrize(("text", "expected"), REFERENCE["strings"])
+def test_github_slug_matches_github_slugger(text: str, expected: str) -> None:
+    assert slugify(text, "github") == expected
+
+
+@pytest.mark.parametrize("document", REFERENCE["documents"], ids=lambda d: d["name"])
+def test_github_ids_with_duplicates_match_github_slugger(document: dict) -> None:  # type: ignore[type-arg]
+    texts = [text for text, _ in document["headings"]]
+    assert heading_ids(texts, "github") == [slug for _, slug in document["headings"]]
+
+
+def test_github_duplicate_suffixes() -> None:
+    allocator = IdAllocator("github")
+    assert [allocator.allocate(t) for t in ["a", "a", "a-1", "a"]] == ["a", "a-1", "a-1-1", "a-2"]
+
+
+def _rendered_ids(text: str, slugify_function=None) -> list[str]:  # type: ignore[no-untyped-def]
+    config = {"toc": {"slugify": slugify_function}} if slugify_function else {}
+    # MkDocs' default Markdown extensions.
+    extensions = ["toc", "tables", "fenced_code"]
+    html = markdown.Markdown(extensions=extensions, extension_configs=config).convert(text)
+    return _HEADING_ID_RE.findall(html)
+
+
+@pytest.mark.parametrize("path", CORPUS_LISTS, ids=lambda p: p.name)
+def test_mkdocs_ids_match_a_real_python_markdown_render(path: Path) -> None:
+    document = Document.from_bytes(path.read_bytes())
+    index = AnchorIndex(parse(document), ("mkdocs",))
+    assert index.ids["mkdocs"] == _rendered_ids(document.text)
+
+
+@pytest.mark.parametrize("path", CORPUS_LISTS, ids=lambda p: p.name)
+def test_pymdownx_ids_match_a_real_python_markdown_render(path: Path) -> None:
+    from pymdownx.slugs import slugify as pymdownx_slugify
+
+    document = Document.from_bytes(path.read_bytes())
+    index = AnchorIndex(parse(document), ("pymdownx",))
+    assert index.ids["pymdownx"] == _rendered_ids(document.text, pymdownx_slugify(case="lower"))
+
+
+@pytest.mark.parametrize(
+    ("source", "plain"),
+    [
+        ("plain heading", "plain heading"),
+        ("**bold** and *em* and `code`", "bold and em and code"),
+        ("[link text](https://x.org) ![alt](i.png)", "link text alt"),
+        ("a &amp; b &lt;c&gt;", "a & b <c>"),
+        ("snake_case_name stays", "snake_case_name stays"),
+        (r"escaped \*star\*", "escaped *star*"),
+        ("<span>tagged</span>", "tagged"),
+    ],
+)
+def test_plain_text(source: str, plain: str) -> None:
+    assert plain_text(source) == plain
+
+
+def test_markup_in_headings_matches_python_markdown() -> None:
+    headings = ["**Bold** title", "`code` title", "[Link](https://x.org) title", "a &amp; b"]
+    text = "".join(f"## {h}\n" for h in headings)
+    index = AnchorIndex(parse(Document(text)), ("mkdocs",))
+    assert index.ids["mkdocs"] == _rendered_ids(text)
+
+
+def test_unknown_target() -> None:
+    with pytest.raises(ValueError, match="unknown target 'hugo'"):
+        slugify("x", "hugo")
