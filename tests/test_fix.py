@@ -141,7 +141,7 @@ def test_diff_writes_nothing_and_exits_one(tmp_path: Path) -> None:
     result = run("--diff", str(path))
     assert result.exit_code == 1
     assert path.read_text(encoding="utf-8") == LIST
-    assert f"--- a/{path}" in result.stdout and f"+++ b/{path}" in result.stdout
+    assert f"--- {path}" in result.stdout and f"+++ {path}" in result.stdout
     assert (
         "-[[Paper](http://arxiv.org/pdf/2506.09634v1)] [[Code/Page](https://github.com/YanzhaoShi/HSENet.)]"
         in result.stdout

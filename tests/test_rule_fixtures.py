@@ -3,7 +3,8 @@
 For every ``case.md`` in a rule's folder:
 
 - ``case.expected`` holds the expected findings of that rule alone, one
-  ``line:column CODE message`` per line, after an optional ``# targets: github mkdocs`` line;
+  ``line:column CODE message`` per line, after optional header lines
+  ``# targets: github mkdocs`` and ``# select: PL201 PL901`` (the rules to run instead);
 - ``case.fix.md``, if present, is the text after applying the rule's safe fixes;
 - ``case.unsafe-fix.md``, if present, is the text after its safe and unsafe fixes.
 
@@ -37,10 +38,16 @@ def _read(path: Path) -> str:
 def _settings(case: Path) -> tuple[Settings, list[str]]:
     lines = _read(case.with_suffix(".expected")).splitlines()
     targets: tuple[str, ...] = ("github",)
-    if lines and lines[0].startswith("# targets:"):
-        targets = tuple(lines.pop(0).removeprefix("# targets:").split())
-    rule = find_rule(case.parent.name)
-    return Settings(targets=targets, select=(rule.code,)), lines
+    select: tuple[str, ...] = (find_rule(case.parent.name).code,)
+    while lines and lines[0].startswith("# "):
+        key, _, values = lines.pop(0).removeprefix("# ").partition(":")
+        if key == "targets":
+            targets = tuple(values.split())
+        elif key == "select":
+            select = tuple(values.split())
+        else:
+            raise ValueError(f"{case}: unknown fixture header {key!r}")
+    return Settings(targets=targets, select=select), lines
 
 
 def _case_id(path: Path) -> str:

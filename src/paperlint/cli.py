@@ -7,25 +7,29 @@ Exit codes: 0 clean, 1 findings (of severity error or warning) or changes under 
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from paperlint import __version__
+from paperlint.config import ConfigError, ConfigFinder
+from paperlint.document import Document
 from paperlint.engine import fix_document, lint_document
 from paperlint.files import STDIN, FileError, discover, encode, read_document, write_document
 from paperlint.report import FORMATS, FileResult, Report, render
 from paperlint.report.text import summary
 from paperlint.rules import ALL_RULES, UnknownRuleError, find_rule, select_rules
-from paperlint.settings import Settings
 from paperlint.slugs import TARGETS
 
 __all__ = ["cli", "main"]
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-_COMMANDS = ("check", "rule", "rules")
 
 
 class _DefaultGroup(click.Group):
@@ -46,6 +50,7 @@ def cli() -> None:
     paperlint [check] [PATHS]...   lint files, folders (*.md, recursively) or - for stdin
     paperlint rules                list the rules
     paperlint rule NAME            show a rule's documentation
+    paperlint config [PATH]        show the configuration that applies to PATH
 
     Run "paperlint check --help" for the options.
     """
@@ -65,7 +70,14 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
     help="Renderer whose heading ids anchors must resolve on (repeatable; default github).",
 )
 @click.option("--select", multiple=True, help="Rules to run: codes, prefixes (PL2), names, ALL.")
+@click.option("--extend-select", multiple=True, help="Rules to run on top of the selection.")
 @click.option("--ignore", multiple=True, help="Rules to skip: codes, prefixes or names.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Configuration file to use instead of the nearest one.",
+)
 @click.option(
     "--format",
     "output_format",
@@ -73,6 +85,12 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
     default="text",
     show_default=True,
     help="Output format.",
+)
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
+@click.option(
+    "--output-file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to this file instead of standard output.",
 )
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that might change meaning.")
@@ -85,8 +103,12 @@ def check(
     paths: tuple[str, ...],
     targets: tuple[str, ...],
     select: tuple[str, ...],
+    extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
+    config_path: Path | None,
     output_format: str,
+    statistics: bool,
+    output_file: Path | None,
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
@@ -94,37 +116,51 @@ def check(
     stdin_filename: str | None,
 ) -> None:
     """Lint paper lists: files, folders (searched for *.md) or - for standard input."""
+    overrides = {
+        "select": _split(select),
+        "extend_select": _split(extend_select),
+        "ignore": _split(ignore),
+        "targets": tuple(dict.fromkeys(targets)),
+    }
     try:
-        settings = Settings(
-            targets=tuple(dict.fromkeys(targets)) or ("github",),
-            select=_split(select) or ("ALL",),
-            ignore=_split(ignore),
-        )
-        select_rules(settings.select, settings.ignore)
+        select_rules(overrides["select"] or ("ALL",), overrides["ignore"])
+        select_rules(overrides["extend_select"], ())
     except UnknownRuleError as exc:
         raise click.UsageError(str(exc)) from None
+    try:
+        finder = ConfigFinder(config_path)
+    except ConfigError as exc:
+        _fail(ctx, str(exc))
     report = Report(fix_mode=fix, unsafe_fixes=unsafe_fixes)
     fixing = fix or diff
-    fixed_stdout: str | None = None
+    fixed_stdout: bytes | None = None
     diff_chunks: list[str] = []
     for path in discover(paths or ["."]):
-        shown = (stdin_filename or "-") if path == STDIN else path
+        is_stdin = path == STDIN
+        shown = (stdin_filename or "-") if is_stdin else path
+        location = Path(shown) if not is_stdin or stdin_filename else None
         try:
+            configuration = finder.for_path(location)
+            if location is not None and configuration.is_excluded(location):
+                continue
+            settings = configuration.settings_for(location, **overrides)
             document = read_document(path)
             if not fixing:
                 report.files.append(FileResult(shown, document, lint_document(document, settings)))
                 continue
             result = fix_document(document, settings, unsafe=unsafe_fixes)
-            fixed = type(document)(result.text, bom=document.bom)
+            fixed = Document(result.text, bom=document.bom)
             if diff:
                 diff_chunks.append(_unified_diff(shown, document.text, result.text))
                 report.files.append(FileResult(shown, document, lint_document(document, settings)))
                 continue
-            if path == STDIN:
-                fixed_stdout = encode(fixed).decode("utf-8")
+            if is_stdin:
+                fixed_stdout = encode(fixed)
             elif result.text != document.text:
                 write_document(path, fixed)
             report.files.append(FileResult(shown, fixed, result.remaining, result.fixed))
+        except ConfigError as exc:
+            _fail(ctx, str(exc))
         except FileError as exc:
             report.errors.append(str(exc))
             click.echo(f"paperlint: error: {exc}", err=True)
@@ -136,13 +172,21 @@ def check(
         click.echo(f"{would} file{'s' if would != 1 else ''} would be changed", err=True)
         ctx.exit(EXIT_ERROR if report.errors else EXIT_FINDINGS if changes else EXIT_CLEAN)
 
+    rendered = render_statistics(report) if statistics else render(report, output_format)
     if fixed_stdout is not None:
-        sys.stdout.write(fixed_stdout)
         sys.stdout.flush()
-        click.echo(render(report, output_format), nl=False, err=True)
+        sys.stdout.buffer.write(fixed_stdout)
+        sys.stdout.buffer.flush()
+        click.echo(rendered, nl=False, err=True)
+    elif output_file is not None:
+        try:
+            output_file.write_text(rendered, encoding="utf-8")
+        except OSError as exc:
+            _fail(ctx, f"{output_file}: cannot write the report: {exc.strerror or exc}")
+        click.echo(summary(report), err=True)
     else:
-        click.echo(render(report, output_format), nl=False)
-        if output_format != "text" and (report.errors or report.diagnostics):
+        click.echo(rendered, nl=False)
+        if output_format != "text" and not statistics and (report.errors or report.diagnostics):
             click.echo(summary(report), err=True)
 
     if report.errors:
@@ -151,14 +195,58 @@ def check(
     ctx.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
+def _fail(ctx: click.Context, message: str) -> NoReturn:
+    click.echo(f"paperlint: error: {message}", err=True)
+    ctx.exit(EXIT_ERROR)
+    raise AssertionError("unreachable")  # ctx.exit raises
+
+
+def render_statistics(report: Report) -> str:
+    """Findings per rule, most frequent first, as ruff's --statistics prints them."""
+    counts: Counter[str] = Counter()
+    rules = {}
+    fixable: Counter[str] = Counter()
+    for _, d in report.diagnostics:
+        counts[d.code] += 1
+        rules[d.code] = d.rule
+        if d.fix is not None:
+            fixable[d.code] += 1
+    lines = []
+    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        mark = "[*]" if fixable[code] == count else "[-]" if fixable[code] else "   "
+        lines.append(f"{count:>6}  {code}  {mark} {rules[code].name}")
+    lines.append(summary(report))
+    return "\n".join(lines) + "\n"
+
+
+@cli.command("config")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Configuration file to use instead of the nearest one.",
+)
+@click.pass_context
+def config_command(ctx: click.Context, path: Path | None, config_path: Path | None) -> None:
+    """Print the configuration that applies to PATH (default: the current folder) as JSON."""
+    try:
+        finder = ConfigFinder(config_path)
+        target = path if path is None or not path.is_dir() else path / "_"
+        configuration = finder.for_path(target)
+    except ConfigError as exc:
+        _fail(ctx, str(exc))
+    click.echo(json.dumps(configuration.describe(), indent=2, ensure_ascii=False))
+
+
 def _unified_diff(path: str, before: str, after: str) -> str:
     if before == after:
         return ""
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),
-        fromfile=f"a/{path}",
-        tofile=f"b/{path}",
+        fromfile=path if path.startswith("/") else f"a/{path}",
+        tofile=path if path.startswith("/") else f"b/{path}",
     )
     return "".join(
         line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"

@@ -18,9 +18,8 @@ from typing import Any
 from paperlint.rule import Severity
 from paperlint.rules import UnknownRuleError, find_rule, select_rules
 from paperlint.settings import Settings
-from paperlint.slugs import TARGETS
 
-__all__ = ["ConfigError", "Configuration", "ConfigFinder", "load_config"]
+__all__ = ["ConfigError", "ConfigFinder", "Configuration", "load_config"]
 
 CONFIG_NAMES = (".paperlint.toml", "paperlint.toml", "pyproject.toml")
 
@@ -59,7 +58,8 @@ class Configuration:
         targets: tuple[str, ...] = (),
     ) -> Settings:
         """The settings for one file, command-line options applied on top."""
-        chosen = (select or self.select) + self.extend_select + extend_select
+        # A selection on the command line replaces the configuration's, extensions included.
+        chosen = (select or self.select + self.extend_select) + extend_select
         ignored = self.ignore + ignore
         if path is not None:
             relative = _relative(path, self.root)
@@ -86,7 +86,9 @@ class Configuration:
             "per-file-ignores": {k: list(v) for k, v in self.per_file_ignores.items()},
             "exclude": list(self.exclude),
             "rules": {name: dict(values) for name, values in self.options.items()},
-            "enabled-rules": [rule.code for rule in select_rules(self.select + self.extend_select, self.ignore)],
+            "enabled-rules": [
+                rule.code for rule in select_rules(self.select + self.extend_select, self.ignore)
+            ],
         }
 
 

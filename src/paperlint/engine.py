@@ -11,8 +11,9 @@ from paperlint.document import Document
 from paperlint.model import Span
 from paperlint.parse import parse
 from paperlint.rule import Applicability, Edit, Finding, Fix, Rule, Severity
-from paperlint.rules import select_rules
+from paperlint.rules import pl901_unused_suppression, select_rules
 from paperlint.settings import Settings
+from paperlint.suppress import Suppressions
 
 __all__ = ["Diagnostic", "FixResult", "InternalRuleError", "fix_document", "lint_document"]
 
@@ -50,12 +51,28 @@ def lint_document(document: Document, settings: Settings | None = None) -> list[
     """Every finding of the selected rules, sorted by position then code."""
     settings = settings or Settings()
     context = Context(parse(document), settings)
+    rules = select_rules(settings.select, settings.ignore)
+    suppressions = None
+    if document.comments:
+        entry_lines = {
+            document.line_of(entry.span.start): document.line_of(entry.span.end)
+            for entry in context.paper_list.entries
+        }
+        suppressions = Suppressions(document, entry_lines)
     diagnostics: list[Diagnostic] = []
-    for rule in select_rules(settings.select, settings.ignore):
+    for rule in rules:
         severity = settings.severities.get(rule.code, rule.severity)
         for finding in rule.check(context):
             _validate(rule, finding, document)
-            diagnostics.append(_place(rule, severity, finding, document))
+            diagnostic = _place(rule, severity, finding, document)
+            if suppressions is None or not suppressions.suppressor(rule.code, diagnostic.line):
+                diagnostics.append(diagnostic)
+    unused_rule = pl901_unused_suppression.RULE
+    if suppressions is not None and unused_rule in rules:
+        enabled = {rule.code for rule in rules}
+        severity = settings.severities.get(unused_rule.code, unused_rule.severity)
+        for finding in pl901_unused_suppression.unused(suppressions, enabled):
+            diagnostics.append(_place(unused_rule, severity, finding, document))
     diagnostics.sort(key=lambda d: (d.span.start, d.span.end, d.rule.code, d.message))
     return diagnostics
 

@@ -19,6 +19,7 @@ from paperlint.rules import (
     pl303_orphan_note,
     pl401_date_arxiv_mismatch,
     pl501_mojibake,
+    pl901_unused_suppression,
 )
 
 __all__ = ["ALL_RULES", "UnknownRuleError", "find_rule", "select_rules"]
@@ -39,6 +40,7 @@ ALL_RULES: tuple[Rule, ...] = (
     pl303_orphan_note.RULE,
     pl401_date_arxiv_mismatch.RULE,
     pl501_mojibake.RULE,
+    pl901_unused_suppression.RULE,
 )
 
 _BY_KEY = {key: rule for rule in ALL_RULES for key in (rule.code.upper(), rule.name)}

@@ -69,7 +69,8 @@ def check(context: Context) -> Iterator[Finding]:
         else:
             continue
         if (tag.is_placeholder or impossible) and arxiv is not None and arxiv.id is not None:
-            fix = _retag(tag, style, arxiv.id.year, arxiv.id.month, "Set the tag from the arXiv id to")
+            verb = "Set the tag from the arXiv id to"
+            fix = _retag(tag, style, arxiv.id.year, arxiv.id.month, verb)
         yield Finding(tag.span, message, fix)
 
 

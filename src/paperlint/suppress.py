@@ -1,0 +1,109 @@
+"""Inline suppressions: ``<!-- paperlint-disable-next-line NAME -->`` and friends.
+
+Directives, in HTML comments outside code blocks, name rules by code or name (several may
+be given, separated by spaces or commas; none means every rule):
+
+- ``paperlint-disable-next-line``: findings that start on the next line, or anywhere in the
+  entry that starts on the next line (an entry spans several lines, and a comment inside it
+  would split the list item);
+- ``paperlint-disable-line``: findings that start on the comment's own line;
+- ``paperlint-disable`` ... ``paperlint-enable``: findings that start between the two;
+- ``paperlint-disable-file``: the whole file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from paperlint.document import Document
+from paperlint.model import Span
+from paperlint.rules import UnknownRuleError, find_rule
+
+__all__ = ["Directive", "Suppressions"]
+
+_DIRECTIVE_RE = re.compile(
+    r"\s*paperlint-(disable-next-line|disable-line|disable-file|disable|enable)(?![\w-])(.*)",
+    re.DOTALL,
+)
+_ALL = "*"
+
+
+@dataclass(slots=True)
+class Directive:
+    kind: str
+    span: Span
+    """The whole HTML comment."""
+    line: int
+    keys: list[str]
+    """Rule codes named, or ``["*"]`` for every rule."""
+    unknown: list[str] = field(default_factory=list)
+    """Names that are no rule."""
+    used: set[str] = field(default_factory=set)
+    """The keys that suppressed at least one finding."""
+    first: int = 0
+    last: int = 0
+    """The lines it covers (inclusive)."""
+
+
+class Suppressions:
+    """The directives of one document and which findings they drop."""
+
+    def __init__(self, document: Document, entry_lines: dict[int, int] | None = None) -> None:
+        """``entry_lines`` maps the first line of each entry to its last line."""
+        entry_lines = entry_lines or {}
+        self.directives: list[Directive] = []
+        open_ranges: dict[str, Directive] = {}
+        for comment in document.comments:
+            match = _DIRECTIVE_RE.match(comment.body)
+            if not match:
+                continue
+            kind, rest = match.groups()
+            line = document.line_of(comment.start)
+            end_line = document.line_of(comment.end)
+            keys, unknown = _keys(rest)
+            directive = Directive(kind, Span(comment.start, comment.end), line, keys, unknown)
+            if kind == "disable-next-line":
+                directive.first = end_line + 1
+                directive.last = entry_lines.get(end_line + 1, end_line + 1)
+            elif kind == "disable-line":
+                directive.first, directive.last = line, end_line
+            elif kind == "disable-file":
+                directive.first, directive.last = 1, document.line_count
+            elif kind == "disable":
+                directive.first, directive.last = line, document.line_count
+                for key in keys:
+                    open_ranges[key] = directive
+            else:  # enable closes the ranges it names (all open ones for a bare enable)
+                names = list(open_ranges) if keys == [_ALL] else keys
+                for key in names:
+                    opened = open_ranges.pop(key, None)
+                    if opened is not None:
+                        opened.last = min(opened.last, line)
+                continue
+            self.directives.append(directive)
+
+    def suppressor(self, code: str, line: int) -> Directive | None:
+        """The directive that drops a finding of rule ``code`` starting on ``line``, if any;
+        it is marked used."""
+        for directive in self.directives:
+            if directive.first <= line <= directive.last:
+                for key in (code, _ALL):
+                    if key in directive.keys:
+                        directive.used.add(key)
+                        return directive
+        return None
+
+
+def _keys(rest: str) -> tuple[list[str], list[str]]:
+    words = [word for word in re.split(r"[\s,]+", rest.strip()) if word]
+    if not words:
+        return [_ALL], []
+    keys: list[str] = []
+    unknown: list[str] = []
+    for word in words:
+        try:
+            keys.append(find_rule(word).code)
+        except UnknownRuleError:
+            unknown.append(word)
+    return keys, unknown
