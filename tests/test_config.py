@@ -65,7 +65,9 @@ def test_explicit_config_and_cli_overrides(project: Path) -> None:
 
 
 def test_severity_override_changes_the_exit_code(project: Path) -> None:
-    (project / "docs" / "papers.md").write_text(LIST.replace("https://github.com/o/r.", ""), encoding="utf-8")
+    (project / "docs" / "papers.md").write_text(
+        LIST.replace("https://github.com/o/r.", ""), encoding="utf-8"
+    )
     assert run(str(project)).exit_code == 0  # empty-code-link is info
     (project / "paperlint.toml").write_text('[severity]\nPL104 = "error"\n', encoding="utf-8")
     assert run(str(project)).exit_code == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter, defaultdict
 from urllib.parse import unquote
 
 from paperlint.model import Heading, PaperList
@@ -12,8 +13,10 @@ from paperlint.slugs import IdAllocator, plain_text
 __all__ = ["AnchorIndex", "normalize_key"]
 
 _NON_WORD_RE = re.compile(r"[\W_]+")
-# Beyond this many candidates a fuzzy search per anchor would make linting quadratic.
-_FUZZY_LIMIT = 2000
+# Fuzzy matching compares an anchor only with the notes headings whose letters start the
+# same way, and with at most this many of them, so that linting stays linear.
+_FUZZY_PREFIX = 8
+_FUZZY_LIMIT = 10
 
 
 def normalize_key(text: str) -> str:
@@ -37,6 +40,8 @@ class AnchorIndex:
             self.ids[target] = ids
             self._by_id[target] = {id_: index for index, id_ in enumerate(ids)}
         self._index = {heading.text_span.start: index for index, heading in enumerate(headings)}
+        self._counts: dict[str, Counter[str]] = {}
+        self._buckets: dict[str, list[int]] | None = None
         self._by_text: dict[str, int] = {}
         self._by_key: dict[str, int] = {}
         # Notes headings win over other headings with the same text or key.
@@ -61,6 +66,13 @@ class AnchorIndex:
         """The id a target gives a heading of this list."""
         return self.ids[target][self._index[heading.text_span.start]]
 
+    def id_counts(self, target: str) -> Counter[str]:
+        """How many headings have each id on a target (computed once)."""
+        counts = self._counts.get(target)
+        if counts is None:
+            counts = self._counts[target] = Counter(self.ids[target])
+        return counts
+
     def intended(self, fragment: str) -> Heading | None:
         """The heading an anchor was written for: one it resolves to on some target, else
         the heading whose source text is the anchor, else one with the same letters."""
@@ -80,9 +92,20 @@ class AnchorIndex:
         heading = self.intended(fragment)
         if heading is not None:
             return heading
-        candidates = [section.heading for section in self.paper_list.notes]
-        if not candidates or len(candidates) > _FUZZY_LIMIT:
+        key = normalize_key(self.decode(fragment))
+        candidates = self._fuzzy_buckets().get(key[:_FUZZY_PREFIX], [])[:_FUZZY_LIMIT]
+        if not candidates:
             return None
-        texts = [candidate.text for candidate in candidates]
-        close = difflib.get_close_matches(self.decode(fragment), texts, n=1, cutoff=0.6)
-        return candidates[texts.index(close[0])] if close else None
+        headings = self.paper_list.headings
+        texts = [normalize_key(headings[index].text) for index in candidates]
+        close = difflib.get_close_matches(key, texts, n=1, cutoff=0.6)
+        return headings[candidates[texts.index(close[0])]] if close else None
+
+    def _fuzzy_buckets(self) -> dict[str, list[int]]:
+        if self._buckets is None:
+            buckets: defaultdict[str, list[int]] = defaultdict(list)
+            for section in self.paper_list.notes:
+                index = self._index[section.heading.text_span.start]
+                buckets[normalize_key(section.heading.text)[:_FUZZY_PREFIX]].append(index)
+            self._buckets = dict(buckets)
+        return self._buckets

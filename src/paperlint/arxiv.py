@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 __all__ = ["ArxivId", "ArxivUrl", "is_arxiv_url", "parse_arxiv_id", "parse_arxiv_url"]
 
 _ARXIV_HOSTS = frozenset({"arxiv.org", "www.arxiv.org", "export.arxiv.org"})
+# The shape of nearly every Paper link, matched without a full URL parse.
+_FAST_URL_RE = re.compile(r"https?://(?:www\.|export\.)?arxiv\.org(/(?:abs|pdf|html)/[\w./-]+)")
 _PATH_RE = re.compile(r"/(abs|pdf|html|format)/(.+?)(?:\.pdf)?/?")
 _NEW_ID_RE = re.compile(r"(\d{2})(\d{2})\.(\d{4,5})(?:v(\d+))?")
 _OLD_ID_RE = re.compile(r"([a-z]+(?:-[a-z]+)*)(?:\.([A-Z]{2}))?/(\d{2})(\d{2})(\d{3})(?:v(\d+))?")
@@ -77,6 +79,8 @@ def parse_arxiv_id(text: str) -> ArxivId | str:
 
 
 def is_arxiv_url(url: str) -> bool:
+    if "arxiv.org" not in url.lower():  # the common case, without parsing the URL
+        return False
     try:
         host = urlsplit(url.strip()).hostname
     except ValueError:
@@ -86,9 +90,13 @@ def is_arxiv_url(url: str) -> bool:
 
 def parse_arxiv_url(url: str) -> ArxivUrl | None:
     """The paper id of an arXiv URL; None when the URL is not on arxiv.org."""
-    if not is_arxiv_url(url):
+    fast = _FAST_URL_RE.fullmatch(url)
+    if fast:
+        path = fast.group(1)
+    elif not is_arxiv_url(url):
         return None
-    path = urlsplit(url.strip()).path
+    else:
+        path = urlsplit(url.strip()).path
     match = _PATH_RE.fullmatch(path)
     if not match:
         return ArxivUrl(None, "", f'arXiv URL path "{path}" does not name a paper')

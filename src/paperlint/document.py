@@ -8,6 +8,7 @@ lines and columns are 1-based, columns count code points too.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -48,15 +49,17 @@ class Document:
     def __init__(self, text: str, *, bom: bool = False) -> None:
         self.text = text
         self.bom = bom
-        starts = [0]
-        ends: list[int] = []
+        # Compact arrays rather than lists of int objects: a 100,000-entry list has millions
+        # of lines.
+        starts = array("q", [0])
+        ends = array("q")
         for match in _NEWLINE_RE.finditer(text):
             ends.append(match.start())
             starts.append(match.end())
         ends.append(len(text))
-        self.line_starts: list[int] = starts
+        self.line_starts: array[int] = starts
         """Offset of the first character of each line (index 0 is line 1)."""
-        self.line_ends: list[int] = ends
+        self.line_ends: array[int] = ends
         """Offset just past the last character of each line, before its line ending."""
         self.comments: list[Comment] = []
         self.masked = self._mask()
@@ -160,6 +163,8 @@ class Document:
         if comment_start >= 0:
             self._add_comment(comment_start, len(text), closed=False)
             blank(comment_start, len(text))
+        if not pieces:
+            return text  # nothing hidden: share the text instead of copying it
         pieces.append(text[keep_from:])
         return "".join(pieces)
 

@@ -80,8 +80,23 @@ def _github_removed() -> re.Pattern[str]:
     return re.compile(f"[{parts}]")
 
 
+@cache
+def _github_ascii_table() -> dict[int, None]:
+    from paperlint._github_slugger_data import REMOVED_RANGES
+
+    return {
+        code: None
+        for low, high in REMOVED_RANGES
+        if low < 128
+        for code in range(low, min(high, 127) + 1)
+    }
+
+
 def _github_slug(text: str) -> str:
-    return _github_removed().sub("", text.lower()).replace(" ", "-")
+    lowered = text.lower()
+    if lowered.isascii():  # the common case, without the big Unicode character class
+        return lowered.translate(_github_ascii_table()).replace(" ", "-")
+    return _github_removed().sub("", lowered).replace(" ", "-")
 
 
 @cache

@@ -25,6 +25,7 @@ None.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from paperlint.context import Context
@@ -33,6 +34,7 @@ from paperlint.rule import Finding, Fixability, Rule, Severity
 from paperlint.urls import scheme
 
 _ALLOWED = frozenset({"http", "https"})
+_WHITESPACE_RE = re.compile(r"\s")
 
 
 def check(context: Context) -> Iterator[Finding]:
@@ -47,7 +49,7 @@ def check(context: Context) -> Iterator[Finding]:
             if name is not None and name not in _ALLOWED:
                 span = Span(offset, offset + len(name) + 1)
                 yield Finding(span, f'{link.label} URL uses the scheme "{name}:"; use https')
-            elif any(char.isspace() for char in stripped):
+            elif _WHITESPACE_RE.search(stripped):
                 yield Finding(
                     Span(offset, offset + len(stripped)), f"{link.label} URL contains whitespace"
                 )

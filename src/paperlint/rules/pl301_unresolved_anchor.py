@@ -57,6 +57,8 @@ from paperlint.rule import Edit, Finding, Fix, Fixability, Rule, Severity
 from paperlint.slugs import TARGET_LABELS, TARGETS, slugify
 
 _IN_PAGE_LINK_RE = re.compile(r"\]\(#([^)\s]*)\)")
+_WHITESPACE_RE = re.compile(r"\s")
+_STRICTNESS = ("mkdocs", "pymdownx", "github")
 
 
 def check(context: Context) -> Iterator[Finding]:
@@ -100,11 +102,7 @@ def _reasons(fragment: str, heading_id: str, target: str) -> list[str]:
     label = TARGET_LABELS[target]
     reasons = []
     dropped = sorted(
-        {
-            char
-            for char in fragment
-            if not char.isalnum() and char not in "-_" and char not in heading_id
-        }
+        char for char in set(fragment) - set(heading_id) if not char.isalnum() and char not in "-_"
     )
     if dropped:
         listed = " ".join(f'"{char}"' for char in dropped)
@@ -113,7 +111,11 @@ def _reasons(fragment: str, heading_id: str, target: str) -> list[str]:
         reasons.append(f'{label} collapses "--"')
     if fragment != fragment.lower() and heading_id == heading_id.lower():
         reasons.append(f"{label} ids are lower case")
-    if any(not char.isascii() and char.isalnum() for char in fragment) and heading_id.isascii():
+    if (
+        not fragment.isascii()
+        and heading_id.isascii()
+        and any(c.isalnum() for c in fragment if not c.isascii())
+    ):
         reasons.append(f"{label} drops non-ASCII letters")
     return reasons
 
@@ -142,10 +144,10 @@ def _fix(
             return Fix(f'Point the anchor at "#{common}"', (edit,))
         return None
     text = heading.text
-    if any(char.isspace() for char in text) or references[heading.text_span.start] > 1:
+    if _WHITESPACE_RE.search(text) or references[heading.text_span.start] > 1:
         return None
     slug = _stable_slug(text, targets)
-    if slug is None or slug in _other_ids(context, heading):
+    if slug is None or _collides(context, slug, heading):
         return None
     edits = (
         Edit(link.url_span.start, link.url_span.end, f"#{slug}"),
@@ -156,26 +158,26 @@ def _fix(
 
 def _stable_slug(text: str, targets: tuple[str, ...]) -> str | None:
     """A slug that every target keeps unchanged as a heading's id."""
-    for source in (*targets, *TARGETS):
+    tried: set[str] = set()
+    # The most restrictive slugify first: its output usually passes the others unchanged.
+    for source in sorted(set(targets) | set(TARGETS), key=_STRICTNESS.index):
         candidate = slugify(text, source)
-        if candidate and all(slugify(candidate, target) == candidate for target in TARGETS):
+        if not candidate or candidate in tried:
+            continue
+        tried.add(candidate)
+        if all(slugify(candidate, target) == candidate for target in TARGETS):
             return candidate
     return None
 
 
-def _other_ids(context: Context, heading: Heading) -> set[str]:
-    """The ids of every other heading, on every target: a new slug must not collide."""
+def _collides(context: Context, slug: str, heading: Heading) -> bool:
+    """Whether another heading already has ``slug`` as its id on some target."""
     anchors = context.anchors
-    own = {anchors.id_of(heading, target) for target in context.settings.targets}
-    taken = {id_ for target in context.settings.targets for id_ in anchors.ids[target]}
-    # Another heading may share one of this heading's ids; then that id stays taken.
-    shared = {
-        id_
-        for target in context.settings.targets
-        for id_ in own
-        if anchors.ids[target].count(id_) > 1
-    }
-    return (taken - own) | shared
+    for target in context.settings.targets:
+        others = anchors.id_counts(target)[slug] - (anchors.id_of(heading, target) == slug)
+        if others > 0:
+            return True
+    return False
 
 
 RULE = Rule.from_module(

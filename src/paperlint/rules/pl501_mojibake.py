@@ -45,6 +45,7 @@ def check(context: Context) -> Iterator[Finding]:
     if text.isascii():
         return
     from paperlint.mojibake import find_mojibake  # only lists with non-ASCII text pay for it
+
     for start, end in zip(document.line_starts, document.line_ends, strict=True):
         line = text[start:end]
         if line.isascii():
