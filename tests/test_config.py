@@ -86,7 +86,8 @@ def test_per_file_ignores_and_exclude(project: Path) -> None:
 
 def test_targets_and_rule_options(project: Path) -> None:
     (project / "paperlint.toml").write_text(
-        'target = ["mkdocs"]\n[rules.missing-link]\nlabels = ["Paper", "Code/Page", "TLDR/Notes"]\n',
+        'target = ["mkdocs"]\n'
+        '[rules.missing-link]\nlabels = ["Paper", "Code/Page", "TLDR/Notes"]\n',
         encoding="utf-8",
     )
     result = run("--select", "missing-link", str(project))
