@@ -61,22 +61,37 @@ def test_findings(case: Path) -> None:
     assert found == expected, f"reproduce: paperlint {case} --select {case.parent.name}"
 
 
-@pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
-@pytest.mark.parametrize("case", CASES, ids=_case_id)
+FIX_CASES = [
+    (case, unsafe)
+    for case in CASES
+    for unsafe in (False, True)
+    if case.with_name(case.stem + ".fix.md").exists()
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "unsafe"),
+    FIX_CASES,
+    ids=[f"{_case_id(case)}-{'unsafe' if unsafe else 'safe'}" for case, unsafe in FIX_CASES],
+)
 def test_fix(case: Path, unsafe: bool) -> None:
-    expected_path = case.with_name(case.stem + (".unsafe-fix.md" if unsafe else ".fix.md"))
-    if not expected_path.exists():
-        if unsafe and case.with_name(case.stem + ".fix.md").exists():
-            expected_path = case.with_name(case.stem + ".fix.md")
-            if any(
-                d.fix is not None and d.fix.applicability.value == "unsafe"
-                for d in lint(_read(case), _settings(case)[0])
-            ):
-                pytest.fail(f"{case.name} has unsafe fixes but no .unsafe-fix.md fixture")
-        else:
-            pytest.skip("no fix fixture for this case")
+    """Safe fixes give ``case.fix.md``; safe and unsafe ones give ``case.unsafe-fix.md``,
+    which must exist whenever the case has an unsafe fix."""
     settings, _ = _settings(case)
-    result = fix(_read(case), settings, unsafe=unsafe)
+    text = _read(case)
+    unsafe_expected = case.with_name(case.stem + ".unsafe-fix.md")
+    if unsafe and not unsafe_expected.exists():
+        has_unsafe = any(
+            d.fix is not None and d.fix.applicability.value == "unsafe"
+            for d in lint(text, settings)
+        )
+        assert not has_unsafe, f"{case.name} has unsafe fixes but no .unsafe-fix.md fixture"
+    expected_path = (
+        unsafe_expected
+        if unsafe and unsafe_expected.exists()
+        else case.with_name(case.stem + ".fix.md")
+    )
+    result = fix(text, settings, unsafe=unsafe)
     assert result.text == _read(expected_path)
     leftover = [d for d in result.remaining if applicable(d, unsafe=unsafe)]
     assert leftover == [], "a fix left a fixable finding behind"
