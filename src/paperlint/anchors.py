@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from urllib.parse import unquote
 
 from paperlint.model import Heading, PaperList
-from paperlint.slugs import IdAllocator, plain_text
+from paperlint.slugs import IdAllocator, plain_text, slugify
 
 __all__ = ["AnchorIndex", "normalize_key"]
 
@@ -34,8 +34,11 @@ class AnchorIndex:
         texts = [plain_text(heading.text) for heading in headings]
         self.ids: dict[str, list[str]] = {}
         self._by_id: dict[str, dict[str, int]] = {}
+        self.slugs: dict[str, dict[str, str]] = {}
+        """Per target, ``slugify`` of each heading text: computed once, reused by fixes."""
         for target in targets:
-            allocator = IdAllocator(target)
+            cache = self.slugs[target] = {}
+            allocator = IdAllocator(target, cache)
             ids = [allocator.allocate(text) for text in texts]
             self.ids[target] = ids
             self._by_id[target] = {id_: index for index, id_ in enumerate(ids)}
@@ -55,7 +58,7 @@ class AnchorIndex:
     @staticmethod
     def decode(fragment: str) -> str:
         """The fragment as a browser compares it with ids."""
-        return unquote(fragment)
+        return unquote(fragment) if "%" in fragment else fragment
 
     def resolve(self, fragment: str, target: str) -> Heading | None:
         """The heading a fragment lands on with a target, if any."""
@@ -65,6 +68,14 @@ class AnchorIndex:
     def id_of(self, heading: Heading, target: str) -> str:
         """The id a target gives a heading of this list."""
         return self.ids[target][self._index[heading.text_span.start]]
+
+    def slug(self, text: str, target: str) -> str:
+        """``slugify(text, target)``, from the cache when a heading had this text."""
+        cache = self.slugs.setdefault(target, {})
+        slug = cache.get(text)
+        if slug is None:
+            slug = cache[text] = slugify(text, target)
+        return slug
 
     def id_counts(self, target: str) -> Counter[str]:
         """How many headings have each id on a target (computed once)."""

@@ -20,6 +20,7 @@ __all__ = [
     "TARGET_LABELS",
     "IdAllocator",
     "heading_ids",
+    "is_stable_slug",
     "plain_text",
     "slugify",
 ]
@@ -119,8 +120,22 @@ def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+# Text every target keeps as it is: lower-case ASCII words joined by single hyphens. Most
+# notes headings and every slug paperlint writes look like this; they skip the slugifiers.
+_STABLE_SLUG_RE = re.compile(r"[a-z0-9_]+(?:-[a-z0-9_]+)*")
+
+
+def is_stable_slug(text: str) -> bool:
+    """Whether every target gives a heading with this text exactly this id."""
+    return _STABLE_SLUG_RE.fullmatch(text) is not None
+
+
 def slugify(text: str, target: str) -> str:
     """The id a target gives a heading whose plain text is ``text``, before de-duplication."""
+    if _STABLE_SLUG_RE.fullmatch(text):
+        if target not in TARGETS:
+            raise ValueError(f"unknown target {target!r}; choose from {', '.join(TARGETS)}")
+        return text
     if target == "github":
         return _github_slug(text)
     if target == "mkdocs":
@@ -145,18 +160,22 @@ def _markdown_unique() -> Callable[[str, set[str], dict[str, int]], str]:
 class IdAllocator:
     """Gives the headings of one document their ids, in order, as one target does."""
 
-    __slots__ = ("_counters", "_ids", "target")
+    __slots__ = ("_counters", "_ids", "_slugs", "target")
 
-    def __init__(self, target: str) -> None:
+    def __init__(self, target: str, slugs: dict[str, str] | None = None) -> None:
+        """``slugs`` may hold known ``slugify(text, target)`` results, shared with others."""
         if target not in TARGETS:
             raise ValueError(f"unknown target {target!r}; choose from {', '.join(TARGETS)}")
         self.target = target
         self._ids: set[str] = set()
         self._counters: dict[str, int] = {}
+        self._slugs = {} if slugs is None else slugs
 
     def allocate(self, text: str) -> str:
         """The id of the next heading, whose plain text is ``text``."""
-        slug = slugify(text, self.target)
+        slug = self._slugs.get(text)
+        if slug is None:
+            slug = self._slugs[text] = slugify(text, self.target)
         if self.target == "github":
             return self._github_unique(slug)
         return _markdown_unique()(slug, self._ids, self._counters)

@@ -54,7 +54,7 @@ from collections.abc import Iterator
 from paperlint.context import Context
 from paperlint.model import Heading, Link
 from paperlint.rule import Edit, Finding, Fix, Fixability, Rule, Severity
-from paperlint.slugs import TARGET_LABELS, TARGETS, slugify
+from paperlint.slugs import TARGET_LABELS, TARGETS, is_stable_slug, slugify
 
 _IN_PAGE_LINK_RE = re.compile(r"\]\(#([^)\s]*)\)")
 _WHITESPACE_RE = re.compile(r"\s")
@@ -146,7 +146,7 @@ def _fix(
     text = heading.text
     if _WHITESPACE_RE.search(text) or references[heading.text_span.start] > 1:
         return None
-    slug = _stable_slug(text, targets)
+    slug = _stable_slug(context, text, targets)
     if slug is None or _collides(context, slug, heading):
         return None
     edits = (
@@ -156,16 +156,18 @@ def _fix(
     return Fix(f'Rename the heading and its anchor to "{slug}"', edits)
 
 
-def _stable_slug(text: str, targets: tuple[str, ...]) -> str | None:
+def _stable_slug(context: Context, text: str, targets: tuple[str, ...]) -> str | None:
     """A slug that every target keeps unchanged as a heading's id."""
     tried: set[str] = set()
     # The most restrictive slugify first: its output usually passes the others unchanged.
     for source in sorted(set(targets) | set(TARGETS), key=_STRICTNESS.index):
-        candidate = slugify(text, source)
+        candidate = context.anchors.slug(text, source)
         if not candidate or candidate in tried:
             continue
         tried.add(candidate)
-        if all(slugify(candidate, target) == candidate for target in TARGETS):
+        if is_stable_slug(candidate) or all(
+            slugify(candidate, target) == candidate for target in TARGETS
+        ):
             return candidate
     return None
 
