@@ -23,6 +23,10 @@ from paperlint.model import (
 
 __all__ = ["parse", "parse_text"]
 
+# A line whose first character is none of these is plain text (a paragraph or an entry's
+# continuation): headings, list markers, thematic breaks and setext underlines all start
+# with one of them, or with up to three spaces.
+_MARKER_STARTS = frozenset(" \t#-*+_=0123456789")
 _LIST_ITEM_RE = re.compile(r"( {0,3})([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _ATX_RE = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)")
 _ATX_CLOSING_RE = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
@@ -74,6 +78,13 @@ class _Parser:
             if _is_blank(masked, start, end):
                 self._close_entry()
                 self.paragraph = []
+                continue
+            if masked[start] not in _MARKER_STARTS:
+                # Prose (most of a notes part): no heading, marker, break or underline here.
+                if self.entry_lines:
+                    self.entry_lines.append(index)
+                else:
+                    self.paragraph.append(index)
                 continue
             heading_match = _ATX_RE.match(masked, start, end)
             if heading_match:
