@@ -13,7 +13,7 @@ import inspect
 import re
 from collections.abc import Callable, Iterable
 from functools import cache
-from typing import Final
+from typing import Final, cast
 
 __all__ = [
     "TARGETS",
@@ -104,7 +104,7 @@ def _github_slug(text: str) -> str:
 def _markdown_slugify() -> Callable[[str, str], str]:
     from markdown.extensions.toc import slugify as toc_slugify
 
-    return toc_slugify
+    return cast(Callable[[str, str], str], toc_slugify)
 
 
 @cache
