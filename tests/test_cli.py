@@ -242,3 +242,9 @@ def test_main_returns_exit_codes(
     assert main(["--select", "nope", str(clean)]) == 2
     assert main(["--no-such-option"]) == 2
     capsys.readouterr()
+
+
+def test_no_markdown_files_is_a_warning(tmp_path: Path) -> None:
+    result = run(str(tmp_path))
+    assert result.exit_code == 0
+    assert "paperlint: warning: no Markdown files found" in result.stderr

@@ -165,6 +165,9 @@ def check(
             report.errors.append(str(exc))
             click.echo(f"paperlint: error: {exc}", err=True)
 
+    if not report.files and not report.errors:
+        click.echo("paperlint: warning: no Markdown files found", err=True)
+
     if diff:
         changes = "".join(diff_chunks)
         click.echo(changes, nl=False)
@@ -277,6 +280,11 @@ def rule_command(name: str) -> None:
     click.echo(f"{rule.summary}\n")
     click.echo(f"Severity: {rule.severity.value}. Fixable: {rule.fixable.value}.\n")
     click.echo(rule.doc)
+
+
+from paperlint.import_cli import import_command  # noqa: E402
+
+cli.add_command(import_command, "import")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

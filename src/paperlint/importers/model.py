@@ -1,0 +1,75 @@
+"""The typed records an importer produces: papers, records it skipped, and its result."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from paperlint.arxiv import ArxivId
+
+__all__ = ["ImportFailure", "Paper", "ReadResult", "Skipped", "collapse"]
+
+
+class ImportFailure(Exception):
+    """The input cannot be imported at all; the message is one line."""
+
+
+def collapse(text: str) -> str:
+    """The text with every run of whitespace (line breaks included) made one space."""
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    """One paper read from a source, before it is written as an entry and a note."""
+
+    title: str
+    """As written, whitespace collapsed."""
+    abstract: str
+    """Whitespace collapsed."""
+    arxiv: ArxivId | None
+    """The arXiv id with its version when the source names one."""
+    published: datetime.date | None
+    """The date the source gives; used for the date tag when there is no arXiv id."""
+    where: str
+    """Where the record starts in the input (``line 13``, ``entry 2``), for messages."""
+    paper_url: str | None = None
+    """A Paper link that is not on arXiv (from a JSON record's ``url``)."""
+    urls: tuple[str, ...] = ()
+    """URLs the source gives besides the abstract's (arXiv's comment), searched for a
+    Code/Page link after the abstract's."""
+
+    @property
+    def paper_link(self) -> str:
+        """The Paper link: arXiv's PDF for the id, else the source's URL, else empty."""
+        if self.arxiv is not None:
+            return f"https://arxiv.org/pdf/{self.arxiv}"
+        return self.paper_url or ""
+
+    @property
+    def year_month(self) -> tuple[int, int]:
+        """The year and month of the date tag: the arXiv id's, else the published date's."""
+        if self.arxiv is not None:
+            return self.arxiv.year, self.arxiv.month
+        if self.published is not None:
+            return self.published.year, self.published.month
+        raise ValueError(f"{self.where}: paper {self.title!r} has neither an arXiv id nor a date")
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A record that could not be read; the rest of the input is still imported."""
+
+    where: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    """What a reader made of its input."""
+
+    papers: list[Paper] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)

@@ -1,0 +1,282 @@
+"""Papers -> a paper list's Markdown: a new list, or entries and notes added to one.
+
+An entry is written exactly as the corpus's lists have it: ``- [25/06] **Title**`` and two
+spaces, then on the next line ``[[Paper](url)] [[Code/Page](url)] [[TLDR/Notes](#anchor)]``;
+a blank line between entries. Its note, in the ``# TLDR/Notes`` part, is ``## anchor``,
+``### Abstract`` and the abstract as one paragraph. Anchors are made of ASCII letters,
+digits and single hyphens, which every target's slugify keeps unchanged, and are chosen so
+that each target gives the note's heading exactly that id once every heading of the file
+is counted.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from paperlint.anchors import normalize_key
+from paperlint.context import Context
+from paperlint.document import Document
+from paperlint.importers.links import code_link
+from paperlint.importers.model import Paper, collapse
+from paperlint.model import PaperList
+from paperlint.parse import parse
+from paperlint.settings import Settings
+from paperlint.slugs import TARGETS, IdAllocator, plain_text
+
+__all__ = ["DEFAULT_TITLE", "Written", "append", "new_list"]
+
+DEFAULT_TITLE = "Paper List"
+NOTES_HEADING = "TLDR/Notes"
+_ABSTRACT_HEADING = "Abstract"
+_NOTES_GAP = "\n\n\n\n"  # the corpus's lists leave three blank lines before the notes part
+
+_NOT_SLUG_RE = re.compile(r"[^a-z0-9]+")
+_LETTER_RE = re.compile(r"[a-z]")
+# What would open a block (heading, list, quote, fence, setext underline, table) at the
+# start of a line, and so turn an abstract into something else.
+_BLOCK_START_RE = re.compile(r"[#>+*=`~|-]|\d{1,9}(?=[.)])")
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """The list's new text and what went into it."""
+
+    text: str
+    added: list[Paper]
+    duplicates: list[Paper]
+    """Papers left out because the list (or an earlier paper of the input) has them."""
+
+
+# -- one entry, one note --------------------------------------------------------------------
+
+
+def _date_tag(paper: Paper, style: str) -> str:
+    year, month = paper.year_month
+    return f"{year}/{month:02d}" if style == "YYYY/MM" else f"{year % 100:02d}/{month:02d}"
+
+
+def _inline(text: str) -> str:
+    # "**" would close the bold title early; "<!--" would hide the rest of the file.
+    return collapse(text).replace("*", "\\*").replace("<!--", "&lt;!--")
+
+
+def _paragraph(text: str) -> str:
+    text = collapse(text).replace("<!--", "&lt;!--")
+    match = _BLOCK_START_RE.match(text)
+    if match is None:
+        return text
+    if match.group().isdigit():  # "2024. We ..." would be an ordered list item
+        return f"{match.group()}\\{text[match.end() :]}"
+    return f"\\{text}"
+
+
+def _entry(paper: Paper, anchor: str, style: str) -> str:
+    code = code_link([paper.abstract, *paper.urls]) or ""
+    return (
+        f"- [{_date_tag(paper, style)}] **{_inline(paper.title)}**  \n"
+        f"[[Paper]({paper.paper_link})] [[Code/Page]({code})] [[TLDR/Notes](#{anchor})]"
+    )
+
+
+def _note(paper: Paper, anchor: str) -> str:
+    return f"## {anchor}\n### {_ABSTRACT_HEADING}\n{_paragraph(paper.abstract)}"
+
+
+# -- anchors --------------------------------------------------------------------------------
+
+
+def _base_slug(paper: Paper, number: int) -> str:
+    """ASCII letters and digits of the title, runs of anything else made one hyphen; a title
+    without ASCII letters falls back on its arXiv id, else its number in the import."""
+    folded = unicodedata.normalize("NFKD", paper.title).encode("ascii", "ignore").decode()
+    slug = _NOT_SLUG_RE.sub("-", folded.lower()).strip("-")
+    if _LETTER_RE.search(slug):
+        return slug
+    if paper.arxiv is not None:
+        return "arxiv-" + _NOT_SLUG_RE.sub("-", paper.arxiv.id.lower()).strip("-")
+    return f"paper-{number}"
+
+
+def _ids(texts: Sequence[str]) -> dict[str, list[str]]:
+    """The id every target gives each heading of a file, in order."""
+    result: dict[str, list[str]] = {}
+    for target in TARGETS:
+        allocator = IdAllocator(target)
+        result[target] = [allocator.allocate(text) for text in texts]
+    return result
+
+
+def _anchors(
+    papers: Sequence[Paper],
+    before: Sequence[str],
+    opening: Sequence[str],
+    after: Sequence[str],
+) -> list[str]:
+    """Anchors for the papers' notes, whose headings come after the headings ``before`` and
+    ``opening`` and before ``after`` (plain texts): each one the id of its own heading on
+    every target."""
+
+    def sequence(anchors: Sequence[str]) -> list[str]:
+        middle = [text for anchor in anchors for text in (anchor, _ABSTRACT_HEADING)]
+        return [*before, *opening, *middle, *after]
+
+    bases = [_base_slug(paper, number) for number, paper in enumerate(papers, start=1)]
+    # Every id the other headings get, on any target, is taken.
+    without = _ids([*before, *opening, *([_ABSTRACT_HEADING] * len(papers)), *after])
+    taken = {id_ for ids in without.values() for id_ in ids}
+    anchors: list[str] = []
+    for base in bases:
+        anchors.append(_free(base, taken))
+        taken.add(anchors[-1])
+    first = len(before) + len(opening)
+    # Suffixes for repeated headings ("abstract-1") can still meet an anchor: move those.
+    for _ in range(len(papers) + 2):
+        ids = _ids(sequence(anchors))
+        wrong = {
+            index
+            for index in range(len(anchors))
+            for target in TARGETS
+            if ids[target][first + 2 * index] != anchors[index]
+        }
+        if not wrong:
+            return anchors
+        taken.update(id_ for target_ids in ids.values() for id_ in target_ids)
+        for index in sorted(wrong):
+            anchors[index] = _free(bases[index], taken)
+            taken.add(anchors[index])
+    raise RuntimeError("could not choose anchors that every target keeps")  # a bug
+
+
+def _free(base: str, taken: set[str]) -> str:
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
+
+
+# -- duplicates -----------------------------------------------------------------------------
+
+
+def _dedupe(
+    papers: Iterable[Paper], ids: set[str], titles: set[str]
+) -> tuple[list[Paper], list[Paper]]:
+    added: list[Paper] = []
+    duplicates: list[Paper] = []
+    for paper in papers:
+        key = normalize_key(paper.title)
+        if (paper.arxiv is not None and paper.arxiv.id in ids) or (key and key in titles):
+            duplicates.append(paper)
+            continue
+        added.append(paper)
+        if paper.arxiv is not None:
+            ids.add(paper.arxiv.id)
+        if key:
+            titles.add(key)
+    return added, duplicates
+
+
+# -- whole files ----------------------------------------------------------------------------
+
+
+def new_list(papers: Iterable[Paper], title: str = DEFAULT_TITLE) -> Written:
+    """A new list titled ``title`` with the papers (repeats left out), "\\n" line endings."""
+    added, duplicates = _dedupe(papers, set(), set())
+    heading = collapse(title) or DEFAULT_TITLE
+    anchors = _anchors(added, [plain_text(heading), NOTES_HEADING], [], [])
+    entries = "\n\n".join(_entry(p, a, "YY/MM") for p, a in zip(added, anchors, strict=True))
+    notes = "\n\n".join(_note(p, a) for p, a in zip(added, anchors, strict=True))
+    text = f"# {heading}\n{entries}{_NOTES_GAP}# {NOTES_HEADING}\n{notes}\n"
+    return Written(text, added, duplicates)
+
+
+def append(document: Document, papers: Iterable[Paper]) -> Written:
+    """The document with the papers it lacks (by arXiv id or title) added: entries after its
+    last entry, in its date-tag style; notes at the end of its notes part, which is created
+    at the end of the file when missing. Line endings and the final newline are kept."""
+    paper_list = parse(document)
+    context = Context(paper_list, Settings())
+    known_ids = {a.id.id for a in context.arxiv if a is not None and a.id is not None}
+    known_titles = {
+        normalize_key(entry.title.text) for entry in paper_list.entries if entry.title is not None
+    }
+    added, duplicates = _dedupe(papers, known_ids, known_titles - {""})
+    if not added:
+        return Written(document.text, added, duplicates)
+
+    text = document.text
+    notes_at, creating = _notes_position(paper_list)
+    entries_at = _entries_position(paper_list)
+    headings = paper_list.headings
+    starts = document.line_starts
+    before = [plain_text(h.text) for h in headings if starts[h.line - 1] < notes_at]
+    after = [plain_text(h.text) for h in headings if starts[h.line - 1] >= notes_at]
+    anchors = _anchors(added, before, [NOTES_HEADING] if creating else [], after)
+
+    style = context.date_style
+    entries = "\n\n".join(_entry(p, a, style) for p, a in zip(added, anchors, strict=True))
+    notes = "\n\n".join(_note(p, a) for p, a in zip(added, anchors, strict=True))
+    if creating:
+        notes = f"# {NOTES_HEADING}\n{notes}"
+    newline = document.newline()
+    # Insert the later block first so that the earlier position stays valid; at one
+    # position, the entries go before the notes.
+    for position, block, gap in sorted(
+        [(notes_at, notes, _NOTES_GAP if creating else "\n\n"), (entries_at, entries, "\n\n")],
+        key=lambda item: item[0],
+        reverse=True,
+    ):
+        text = _insert(
+            text, position, block.replace("\n", newline), gap.replace("\n", newline), newline
+        )
+    return Written(text, added, duplicates)
+
+
+def _content_end(paper_list: PaperList, limit: int) -> int:
+    """The end of the last line before ``limit`` that is not blank (0 when there is none)."""
+    document = paper_list.document
+    line = document.line_of(limit) if limit < len(document.text) else document.line_count
+    if limit < len(document.text) and document.line_starts[line - 1] == limit:
+        line -= 1
+    while line >= 1:
+        if document.line(line).strip():
+            return min(document.line_ends[line - 1], limit)
+        line -= 1
+    return 0
+
+
+def _notes_position(paper_list: PaperList) -> tuple[int, bool]:
+    """Where new notes go (the end of the notes part's last line of text, or of the file's
+    when the part must be created), and whether it must be."""
+    document = paper_list.document
+    heading = paper_list.notes_heading
+    if heading is None:
+        return _content_end(paper_list, len(document.text)), True
+    end = len(document.text)
+    for other in paper_list.headings:
+        if other.level == 1 and other.line > heading.line:
+            end = document.line_starts[other.line - 1]
+            break
+    return _content_end(paper_list, end), False
+
+
+def _entries_position(paper_list: PaperList) -> int:
+    """Where new entries go: after the last entry, else before the notes part."""
+    if paper_list.entries:
+        return paper_list.entries[-1].span.end
+    document = paper_list.document
+    heading = paper_list.notes_heading
+    limit = document.line_starts[heading.line - 1] if heading else len(document.text)
+    return _content_end(paper_list, limit)
+
+
+def _insert(text: str, position: int, block: str, gap: str, newline: str) -> str:
+    """``block`` after the line that ends at ``position``, ``gap`` between them."""
+    if not text[:position].strip():  # nothing before: the block opens the file
+        rest = text[position:]
+        return block + (gap + rest if rest.strip() else newline)
+    return text[:position] + gap + block + text[position:]
