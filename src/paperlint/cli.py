@@ -7,6 +7,7 @@ Exit codes: 0 clean, 1 findings (of severity error or warning) or changes under 
 from __future__ import annotations
 
 import difflib
+import importlib
 import json
 import os
 import sys
@@ -32,13 +33,28 @@ __all__ = ["cli", "main"]
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+# Subcommands imported only when used, so that linting does not pay for their imports.
+_LAZY_COMMANDS = {"import": ("paperlint.import_cli", "import_command")}
+
+
 class _DefaultGroup(click.Group):
-    """``paperlint PATHS`` means ``paperlint check PATHS``."""
+    """``paperlint PATHS`` means ``paperlint check PATHS``; some commands load lazily."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args or (args[0] not in self.commands and args[0] not in {"--help", "--version"}):
+        known = args and (args[0] in self.commands or args[0] in _LAZY_COMMANDS)
+        if not known and (not args or args[0] not in {"--help", "--version"}):
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *_LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in _LAZY_COMMANDS and name not in self.commands:
+            module, attribute = _LAZY_COMMANDS[name]
+            command = getattr(importlib.import_module(module), attribute)
+            self.add_command(command, name)
+        return super().get_command(ctx, name)
 
 
 @click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["--help"]})
@@ -51,6 +67,7 @@ def cli() -> None:
     paperlint rules                list the rules
     paperlint rule NAME            show a rule's documentation
     paperlint config [PATH]        show the configuration that applies to PATH
+    paperlint import FORMAT FILE   turn paper search results into a clean list
 
     Run "paperlint check --help" for the options.
     """
@@ -280,11 +297,6 @@ def rule_command(name: str) -> None:
     click.echo(f"{rule.summary}\n")
     click.echo(f"Severity: {rule.severity.value}. Fixable: {rule.fixable.value}.\n")
     click.echo(rule.doc)
-
-
-from paperlint.import_cli import import_command  # noqa: E402
-
-cli.add_command(import_command, "import")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
