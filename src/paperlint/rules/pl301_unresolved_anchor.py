@@ -58,7 +58,7 @@ from paperlint.slugs import TARGET_LABELS, TARGETS, is_stable_slug, slugify
 
 _IN_PAGE_LINK_RE = re.compile(r"\]\(#([^)\s]*)\)")
 _WHITESPACE_RE = re.compile(r"\s")
-_STRICTNESS = ("mkdocs", "pymdownx", "github")
+_STRICTNESS = ("mkdocs", "pymdownx", "github")  # every target, most restrictive first
 
 
 def check(context: Context) -> Iterator[Finding]:
@@ -146,7 +146,7 @@ def _fix(
     text = heading.text
     if _WHITESPACE_RE.search(text) or references[heading.text_span.start] > 1:
         return None
-    slug = _stable_slug(context, text, targets)
+    slug = _stable_slug(context, text)
     if slug is None or _collides(context, slug, heading):
         return None
     edits = (
@@ -156,11 +156,11 @@ def _fix(
     return Fix(f'Rename the heading and its anchor to "{slug}"', edits)
 
 
-def _stable_slug(context: Context, text: str, targets: tuple[str, ...]) -> str | None:
+def _stable_slug(context: Context, text: str) -> str | None:
     """A slug that every target keeps unchanged as a heading's id."""
     tried: set[str] = set()
     # The most restrictive slugify first: its output usually passes the others unchanged.
-    for source in sorted(set(targets) | set(TARGETS), key=_STRICTNESS.index):
+    for source in _STRICTNESS:
         candidate = context.anchors.slug(text, source)
         if not candidate or candidate in tried:
             continue
