@@ -128,6 +128,7 @@ def test_json_format(defective: Path) -> None:
         "name": "url-trailing-punctuation",
         "severity": "warning",
         "message": 'Code/Page URL ends with "."',
+        "url": "https://github.com/paperlist/paperlist/blob/main/docs/rules/url-trailing-punctuation.md",
         "fix": {
             "title": 'Remove the trailing "."',
             "applicability": "safe",

@@ -13,7 +13,17 @@ from paperlint.model import Span
 if TYPE_CHECKING:
     from paperlint.context import Context
 
-__all__ = ["Applicability", "Edit", "Finding", "Fix", "Fixability", "Rule", "Severity"]
+__all__ = [
+    "DOCS_URL",
+    "Applicability",
+    "Edit",
+    "Finding",
+    "Fix",
+    "Fixability",
+    "Rule",
+    "Severity",
+    "rule_doc_url",
+]
 
 
 class Severity(enum.Enum):
@@ -97,3 +107,12 @@ class Rule:
         text = inspect.cleandoc(module_doc or "")
         summary, _, doc = text.partition("\n")
         return cls(code, name, summary.strip(), severity, fixable, check, doc.strip())
+
+
+DOCS_URL = "https://github.com/paperlist/paperlist/blob/main/docs/rules/"
+"""Where the rule pages generated into docs/rules/ are published."""
+
+
+def rule_doc_url(rule: Rule) -> str:
+    """The URL of a rule's documentation page."""
+    return f"{DOCS_URL}{rule.name}.md"

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from paperlint.report.base import Report, edit_position
+from paperlint.rule import rule_doc_url
 
 
 def render_json(report: Report) -> str:
@@ -29,6 +30,7 @@ def render_json(report: Report) -> str:
                 "name": d.name,
                 "severity": d.severity.value,
                 "message": d.message,
+                "url": rule_doc_url(d.rule),
                 "fix": fix,
             }
         )

@@ -1,0 +1,79 @@
+"""JUnit XML (Apache Ant's format, as Jenkins and GitLab read it): a test suite per file, a
+failing test case per finding."""
+
+from __future__ import annotations
+
+import socket
+import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
+
+from paperlint.report.base import Report
+
+
+def render_junit(report: Report, timestamp: datetime | None = None) -> str:
+    moment = (timestamp or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%S")
+    hostname = socket.gethostname() or "localhost"
+    root = ET.Element("testsuites")
+    for number, result in enumerate(report.files):
+        cases = len(result.diagnostics) or 1
+        suite = ET.SubElement(
+            root,
+            "testsuite",
+            {
+                "name": result.path,
+                "package": "paperlint",
+                "id": str(number),
+                "timestamp": moment,
+                "hostname": hostname,
+                "tests": str(cases),
+                "failures": str(len(result.diagnostics)),
+                "errors": "0",
+                "time": "0",
+            },
+        )
+        ET.SubElement(suite, "properties")
+        for d in result.diagnostics:
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                {
+                    "name": f"{d.code} {d.name} at {d.line}:{d.column}",
+                    "classname": result.path,
+                    "time": "0",
+                },
+            )
+            failure = ET.SubElement(case, "failure", {"message": d.message, "type": d.code})
+            failure.text = (
+                f"{result.path}:{d.line}:{d.column}: {d.code} [{d.name}] {d.message}"
+                f" ({d.severity.value})"
+            )
+        if not result.diagnostics:
+            ET.SubElement(
+                suite, "testcase", {"name": "paperlint", "classname": result.path, "time": "0"}
+            )
+        ET.SubElement(suite, "system-out")
+        ET.SubElement(suite, "system-err")
+    for number, error in enumerate(report.errors, start=len(report.files)):
+        path = error.split(": ", 1)[0]
+        suite = ET.SubElement(
+            root,
+            "testsuite",
+            {
+                "name": path,
+                "package": "paperlint",
+                "id": str(number),
+                "timestamp": moment,
+                "hostname": hostname,
+                "tests": "1",
+                "failures": "0",
+                "errors": "1",
+                "time": "0",
+            },
+        )
+        ET.SubElement(suite, "properties")
+        case = ET.SubElement(suite, "testcase", {"name": "read", "classname": path, "time": "0"})
+        ET.SubElement(case, "error", {"message": error, "type": "io"})
+        ET.SubElement(suite, "system-out")
+        ET.SubElement(suite, "system-err")
+    ET.indent(root)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
