@@ -180,3 +180,14 @@ def test_a_hundred_thousand_entries_parse() -> None:
     paper_list = parse_text(text)
     assert len(paper_list.entries) == 100_000
     assert len(paper_list.notes) == 100_000
+
+
+def test_ordinary_list_items_are_not_entries() -> None:
+    text = (
+        "- [MLLM + Medical](mllm-medical.md): the reference list\n"
+        "- plain item\n"
+        "- [25/06] **Real entry**\n"
+        "- [[Paper](http://arxiv.org/abs/2506.09634)] without tag or title\n"
+    )
+    entries = parse_text(text).entries
+    assert [e.title.text if e.title else None for e in entries] == ["Real entry", None]

@@ -179,8 +179,11 @@ def _is_blank(text: str, start: int, end: int) -> bool:
 
 
 def _looks_like_entry(text: str, content_start: int, end: int) -> bool:
-    content = text[content_start:end]
-    return content.startswith(("[", "**")) or "[[" in content
+    """A list item is an entry when it opens with a date tag or a bold title, or carries a
+    ``[[Label](url)]`` group; an ordinary ``[link](url)`` item is not one."""
+    if text.startswith("**", content_start, end) or _DATE_TAG_RE.match(text, content_start, end):
+        return True
+    return text.find("[[", content_start, end) >= 0
 
 
 def _parse_entry(parser: _Parser, lines: list[int]) -> Entry:

@@ -1,0 +1,53 @@
+// mkdocs_paperlist: filter entries by words (title and notes), year and "has code".
+// No dependencies; without JavaScript the filter bar stays hidden and the full list shows.
+(function () {
+  "use strict";
+  function setup(root) {
+    var bar = root.querySelector(".paperlist-filter");
+    if (!bar || bar.dataset.ready) { return; }
+    bar.dataset.ready = "1";
+    var entries = Array.prototype.slice.call(root.querySelectorAll(".paperlist-entry"));
+    var text = entries.map(function (entry) {
+      var words = entry.textContent;
+      var target = entry.dataset.notes && document.getElementById(entry.dataset.notes);
+      var notes = target && target.closest(".paperlist-notes");
+      if (notes) { words += " " + notes.textContent; }
+      return words.toLowerCase();
+    });
+    var input = bar.querySelector("input[type=search]");
+    var year = bar.querySelector("select");
+    var code = bar.querySelector("input[type=checkbox]");
+    var count = bar.querySelector(".paperlist-count");
+    function apply() {
+      var terms = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = 0;
+      entries.forEach(function (entry, index) {
+        var visible = terms.every(function (term) { return text[index].indexOf(term) >= 0; })
+          && (!year.value || entry.dataset.year === year.value)
+          && (!code.checked || entry.dataset.code === "yes");
+        entry.hidden = !visible;
+        if (visible) { shown += 1; }
+      });
+      count.textContent = shown + " of " + entries.length + " papers";
+    }
+    input.addEventListener("input", apply);
+    year.addEventListener("change", apply);
+    code.addEventListener("change", apply);
+    bar.hidden = false;
+    apply();
+  }
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var details = target && target.closest("details");
+    if (details) { details.open = true; }
+  }
+  function init() {
+    setup(document);
+    openTarget();
+  }
+  window.addEventListener("hashchange", openTarget);
+  if (window.document$ && window.document$.subscribe) { window.document$.subscribe(init); }
+  else if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); }
+  else { init(); }
+})();

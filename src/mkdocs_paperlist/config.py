@@ -1,0 +1,23 @@
+"""The MkDocs plugin's typed configuration."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+__all__ = ["PaperListConfig"]
+
+
+class PaperListConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    pages = c.ListOfItems(c.Type(str), default=[])
+    """Globs of pages that are paper lists; empty means every page with at least one entry.
+    Front matter ``paperlist: true`` or ``false`` decides for one page."""
+    collapse_notes = c.Type(bool, default=False)
+    badges = c.Choice(("inline", "shields"), default="inline")
+    toc = c.Type(bool, default=True)
+    filter = c.Type(bool, default=True)
+    targets = c.ListOfItems(c.Choice(("github", "mkdocs", "pymdownx")), default=["github"])
+    """Renderers the source's anchors are linted for (the rendered page's anchors always work)."""
+    lint = c.DictOfItems(c.Choice(("error", "warning", "info", "off")), default={})
+    """Level per rule (code or name): error and warning fail ``mkdocs build --strict``."""

@@ -1,0 +1,213 @@
+"""Python-Markdown glue: the ``paperlist`` extension.
+
+    markdown.markdown(text, extensions=["paperlist", "toc"])
+
+A preprocessor parses the page with paperlint (one parser, one model) and puts a placeholder
+paragraph where each entry was; a treeprocessor, running before ``toc``, swaps in the
+elements built by ``render`` and gives each notes heading the id its entries link to and the
+paper's title as its text, so anchors work whatever ``toc`` slugify the site uses and the
+table of contents shows titles, not slugs.
+"""
+
+from __future__ import annotations
+
+import secrets
+import xml.etree.ElementTree as ET
+from typing import Any
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from mkdocs_paperlist.render import (
+    RenderOptions,
+    group_id,
+    render_entry,
+    render_filter,
+    render_toc,
+)
+from paperlint.anchors import AnchorIndex
+from paperlint.document import Document
+from paperlint.model import Entry, PaperList
+from paperlint.parse import parse
+from paperlint.slugs import plain_text
+
+__all__ = ["PaperListExtension", "makeExtension"]
+
+
+class PaperListExtension(Extension):
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "enabled": [True, "Render paper lists; the MkDocs plugin sets it per page"],
+            "collapse_notes": [False, "Collapse each paper's notes in a details element"],
+            "badges": ["inline", "inline (self-contained) or shields (shields.io images)"],
+            "toc": [True, "Add a table of contents grouped by year and month"],
+            "filter": [True, "Add the filter bar"],
+        }
+        super().__init__(**kwargs)
+        self.paper_list: PaperList | None = None
+        self.token = ""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        md.preprocessors.register(_EntryPreprocessor(md, self), "paperlist", 28)
+        md.treeprocessors.register(_PaperListTreeprocessor(md, self), "paperlist", 6)
+
+    def reset(self) -> None:
+        self.paper_list = None
+        self.token = ""
+
+    def options(self) -> RenderOptions:
+        return RenderOptions(
+            collapse_notes=bool(self.getConfig("collapse_notes")),
+            badges=str(self.getConfig("badges")),
+            toc=bool(self.getConfig("toc")),
+            filter=bool(self.getConfig("filter")),
+        )
+
+
+class _EntryPreprocessor(Preprocessor):
+    def __init__(self, md: Markdown, extension: PaperListExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        extension = self.extension
+        extension.reset()
+        if not extension.getConfig("enabled"):
+            return lines
+        document = Document("\n".join(lines))
+        paper_list = parse(document)
+        if not paper_list.entries:
+            return lines
+        extension.paper_list = paper_list
+        extension.token = f"paperlist{secrets.token_hex(6)}"
+        token = extension.token
+        output: list[str] = []
+        next_line = 0
+        for entry in paper_list.entries:
+            first = document.line_of(entry.span.start) - 1
+            last = document.line_of(entry.span.end) - 1
+            output.extend(lines[next_line:first])
+            if entry.index == 0:
+                output += ["", f"{token}top", ""]
+            output += ["", f"{token}entry{entry.index}", ""]
+            next_line = last + 1
+        output.extend(lines[next_line:])
+        return output
+
+
+class _PaperListTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, extension: PaperListExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: ET.Element) -> None:
+        paper_list = self.extension.paper_list
+        if paper_list is None:
+            return
+        options = self.extension.options()
+        entries = paper_list.entries
+        text = paper_list.document.text
+        token = self.extension.token
+        seen_groups: set[str] = set()
+        for parent in list(root.iter()):
+            for position, child in enumerate(list(parent)):
+                if child.tag != "p" or not (child.text or "").startswith(token):
+                    continue
+                marker = (child.text or "")[len(token) :].strip()
+                index = list(parent).index(child)
+                parent.remove(child)
+                replacement: list[ET.Element] = []
+                if marker == "top":
+                    replacement = self._top(entries, options)
+                elif marker.startswith("entry"):
+                    entry = entries[int(marker[5:])]
+                    replacement = self._group_heading(entry, seen_groups)
+                    venue = text[entry.venue.start : entry.venue.end] if entry.venue else None
+                    replacement.append(render_entry(entry, venue, options))
+                for offset, element in enumerate(replacement):
+                    parent.insert(index + offset, element)
+                del position
+        self._notes(root, paper_list, options)
+
+    def _top(self, entries: list[Entry], options: RenderOptions) -> list[ET.Element]:
+        elements: list[ET.Element] = []
+        if options.toc:
+            heading = ET.Element("h2", {"id": "papers-by-date", "class": "paperlist-toc-title"})
+            heading.text = "Papers by date"
+            elements += [heading, render_toc(entries)]
+        if options.filter:
+            elements.append(render_filter(entries))
+        return elements
+
+    def _group_heading(self, entry: Entry, seen: set[str]) -> list[ET.Element]:
+        date = entry.date
+        if date is None or date.year is None or date.month is None or not 1 <= date.month <= 12:
+            return []
+        ident = group_id(date.year, date.month)
+        if ident in seen:
+            return []
+        seen.add(ident)
+        heading = ET.Element("h3", {"id": ident, "class": "paperlist-group"})
+        heading.text = f"{date.year:04d}-{date.month:02d}"
+        return [heading]
+
+    def _notes(self, root: ET.Element, paper_list: PaperList, options: RenderOptions) -> None:
+        """Give notes headings their entries' anchors and titles; wrap each section."""
+        if not paper_list.notes:
+            return
+        anchors = AnchorIndex(paper_list, ("github", "mkdocs", "pymdownx"))
+        by_heading: dict[int, tuple[str, str]] = {}
+        for entry in paper_list.entries:
+            for link in entry.links:
+                fragment = link.fragment
+                if not fragment:
+                    continue
+                heading = anchors.intended(fragment)
+                if heading is not None and heading.text_span.start not in by_heading:
+                    title = entry.title.text if entry.title is not None else heading.text
+                    by_heading[heading.text_span.start] = (anchors.decode(fragment), title)
+        sections = iter(paper_list.notes)
+        pending = next(sections, None)
+        children = list(root)
+        index = 0
+        while index < len(children) and pending is not None:
+            element = children[index]
+            expected = plain_text(pending.heading.text).strip()
+            if element.tag == "h2" and "".join(element.itertext()).strip() == expected:
+                target = by_heading.get(pending.heading.text_span.start)
+                if target is not None:
+                    fragment, title = target
+                    element.set("id", fragment)
+                    element.text = title
+                    for child in list(element):
+                        element.remove(child)
+                end = index + 1
+                while end < len(children) and children[end].tag not in {"h1", "h2"}:
+                    end += 1
+                self._wrap(root, children[index:end], options)
+                pending = next(sections, None)
+                index = end
+            else:
+                index += 1
+
+    @staticmethod
+    def _wrap(root: ET.Element, section: list[ET.Element], options: RenderOptions) -> None:
+        position = list(root).index(section[0])
+        for element in section:
+            root.remove(element)
+        if options.collapse_notes:
+            wrapper = ET.Element("details", {"class": "paperlist-notes"})
+            summary = ET.SubElement(wrapper, "summary")
+            summary.append(section[0])
+            wrapper.extend(section[1:])
+        else:
+            wrapper = ET.Element("div", {"class": "paperlist-notes"})
+            wrapper.extend(section)
+        root.insert(position, wrapper)
+
+
+def makeExtension(**kwargs: Any) -> PaperListExtension:
+    return PaperListExtension(**kwargs)
