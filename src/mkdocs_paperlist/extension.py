@@ -201,6 +201,7 @@ class _PaperListTreeprocessor(Treeprocessor):
         if options.collapse_notes:
             wrapper = ET.Element("details", {"class": "paperlist-notes"})
             summary = ET.SubElement(wrapper, "summary")
+            section[0].tail = None
             summary.append(section[0])
             wrapper.extend(section[1:])
         else:

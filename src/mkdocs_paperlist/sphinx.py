@@ -1,0 +1,140 @@
+"""Sphinx glue: a ``paperlist`` directive that renders a Markdown paper list, and build-time lint.
+
+    extensions = ["mkdocs_paperlist.sphinx"]
+
+    .. paperlist:: papers.md          (reStructuredText)
+
+    ```{paperlist} papers.md          (MyST Markdown)
+    ```
+
+The list is rendered by the same Python-Markdown extension as the MkDocs plugin (badges,
+generated table of contents, collapsible notes, anchors, filter bar) and its CSS and JS are
+added to the build. Findings become Sphinx warnings of type ``paperlist`` with the rule name
+as subtype, located at the list's file and line, so ``sphinx-build -W`` fails on them and
+``suppress_warnings = ["paperlist.empty-code-link"]`` silences one rule.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from paperlint import __version__
+from paperlint.files import FileError, read_document
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__all__ = ["PaperListDirective", "setup"]
+
+logger = logging.getLogger(__name__)
+ASSETS = Path(__file__).parent / "assets"
+_LEVELS = ("error", "warning", "info", "off")
+
+
+def _flag(value: str | None) -> bool:
+    return directives.choice((value or "true").lower(), ("true", "false")) == "true"
+
+
+class PaperListDirective(SphinxDirective):
+    """``.. paperlist:: path/to/list.md``: render a paper list file in place."""
+
+    required_arguments = 1
+    has_content = False
+    option_spec: ClassVar[dict[str, Any]] = {
+        "collapse-notes": _flag,
+        "toc": _flag,
+        "filter": _flag,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
+        path = Path(absolute)
+        self.env.note_dependency(relative)
+        try:
+            document = read_document(str(path))
+        except FileError as exc:
+            raise self.error(f"paperlist: {exc}") from None
+        config = self.config
+        _lint(path, document, config)
+        options = {
+            "collapse_notes": self.options.get("collapse-notes", config.paperlist_collapse_notes),
+            "toc": self.options.get("toc", config.paperlist_toc),
+            "filter": self.options.get("filter", config.paperlist_filter),
+            "badges": config.paperlist_badges,
+        }
+        html = _render(document.text, options)
+        return [nodes.raw("", html, format="html")]
+
+
+def _render(text: str, options: dict[str, Any]) -> str:
+    import markdown
+
+    from mkdocs_paperlist.extension import PaperListExtension
+
+    extension = PaperListExtension(**options)
+    converter = markdown.Markdown(extensions=[extension, "toc", "tables", "fenced_code"])
+    return converter.convert(text)
+
+
+def _lint(path: Path, document: Any, config: Any) -> None:
+    from paperlint.engine import lint_document
+    from paperlint.rules import find_rule
+    from paperlint.settings import Settings
+
+    levels = {find_rule(key).code: level for key, level in config.paperlist_lint.items()}
+    settings = Settings(targets=tuple(config.paperlist_targets))
+    for diagnostic in lint_document(document, settings):
+        level = levels.get(diagnostic.code, diagnostic.severity.value)
+        if level == "off":
+            continue
+        message = f"{diagnostic.code} [{diagnostic.name}] {diagnostic.message}"
+        location = f"{path}:{diagnostic.line}"
+        if level == "info":
+            logger.info(message, location=location)
+        else:
+            logger.warning(message, location=location, type="paperlist", subtype=diagnostic.name)
+
+
+def _check_config(app: Sphinx, config: Any) -> None:
+    from sphinx.errors import ConfigError
+
+    from paperlint.rules import UnknownRuleError, find_rule
+    from paperlint.slugs import TARGETS
+
+    for target in config.paperlist_targets:
+        if target not in TARGETS:
+            raise ConfigError(f"paperlist_targets: unknown target {target!r}")
+    for key, level in config.paperlist_lint.items():
+        try:
+            find_rule(key)
+        except UnknownRuleError as exc:
+            raise ConfigError(f"paperlist_lint: {exc}") from None
+        if level not in _LEVELS:
+            raise ConfigError(f"paperlist_lint[{key!r}]: {level!r} is not one of {_LEVELS}")
+
+
+def _add_assets(app: Sphinx) -> None:
+    static = str(ASSETS)
+    if static not in app.config.html_static_path:
+        app.config.html_static_path.append(static)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("paperlist_targets", ["github"], "env", [list])
+    app.add_config_value("paperlist_lint", {}, "env", [dict])
+    app.add_config_value("paperlist_collapse_notes", False, "env", [bool])
+    app.add_config_value("paperlist_toc", True, "env", [bool])
+    app.add_config_value("paperlist_filter", True, "env", [bool])
+    app.add_config_value("paperlist_badges", "inline", "env", [str])
+    app.add_directive("paperlist", PaperListDirective)
+    app.connect("config-inited", _check_config)
+    app.connect("builder-inited", _add_assets)
+    app.add_css_file("paperlist.css")
+    app.add_js_file("paperlist.js", defer="defer")
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,158 @@
+"""Real `mkdocs build` runs on copies of example_site/ in a temporary folder.
+
+Reproduce one by hand: copy example_site/ somewhere, edit mkdocs.yml as the test does, and
+run `mkdocs build --strict` there.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS
+from test_clean_list import clean_list
+
+EXAMPLE = Path(__file__).parent.parent / "example_site"
+LISTS = ["mllm-medical.md", "minecraft-agents.md", "agent-plan.md"]
+SLUGIFY = {
+    "default": "",
+    "pymdownx": (
+        "markdown_extensions:\n  - toc:\n      slugify: !!python/object/apply:"
+        "pymdownx.slugs.slugify {kwds: {case: lower}}\n"
+    ),
+}
+
+
+def _site(tmp_path: Path, config_extra: str = "", plugin: str | None = None) -> Path:
+    site = tmp_path / "site-src"
+    shutil.copytree(EXAMPLE, site, ignore=shutil.ignore_patterns("site"))
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    if plugin is not None:
+        text = re.sub(r"  - paperlist:\n(?:      .*\n|\s*#.*\n)*", plugin, text)
+    config.write_text(text + config_extra, encoding="utf-8")
+    return site
+
+
+def _build(site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def _ids_and_fragments(page: Path) -> tuple[set[str], list[str]]:
+    html = page.read_text(encoding="utf-8")
+    ids = {unescape(value) for value in re.findall(r' id="([^"]+)"', html)}
+    return ids, [unescape(value) for value in re.findall(r'href="#([^"]+)"', html)]
+
+
+def test_example_site_builds_strict_and_every_anchor_resolves(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    result = _build(site)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    for name in LISTS:
+        page = site / "site" / name.removesuffix(".md") / "index.html"
+        ids, fragments = _ids_and_fragments(page)
+        assert fragments, name
+        assert [f for f in fragments if f not in ids] == [], name
+    built = site / "site"
+    assert (built / "assets" / "paperlist" / "paperlist.css").exists()
+    assert (built / "assets" / "paperlist" / "paperlist.js").exists()
+    assert "unresolved-anchor" in result.stderr  # linted, at the info level configured
+
+
+@pytest.mark.parametrize("slugify", sorted(SLUGIFY))
+def test_corpus_lists_have_no_broken_anchor_whatever_the_slugify(
+    tmp_path: Path, slugify: str
+) -> None:
+    rules = (
+        "url-trailing-punctuation",
+        "unresolved-anchor",
+        "url-latex-residue",
+        "date-arxiv-mismatch",
+        "invalid-date-tag",
+        "mojibake",
+    )
+    quiet = "  - paperlist:\n      lint: {" + ", ".join(f"{r}: 'off'" for r in rules) + "}\n"
+    site = _site(tmp_path, SLUGIFY[slugify], plugin=quiet)
+    for path in CORPUS.glob("*.md"):
+        shutil.copyfile(path, site / "docs" / path.name)
+    (site / "mkdocs.yml").write_text(
+        (site / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace("nav:\n", "not_in_nav: '*'\nnav:\n", 1),
+        encoding="utf-8",
+    )
+    result = _build(site)
+    assert result.returncode == 0, result.stderr
+    for path in CORPUS.glob("*.md"):
+        page = site / "site" / path.stem / "index.html"
+        ids, fragments = _ids_and_fragments(page)
+        assert [f for f in fragments if f not in ids] == [], path.name
+
+
+def test_clean_list_builds_strict_with_every_rule_on(tmp_path: Path) -> None:
+    site = _site(tmp_path, plugin="  - paperlist:\n      targets: [github, mkdocs, pymdownx]\n")
+    for name in LISTS:
+        (site / "docs" / name).write_text(clean_list(), encoding="utf-8")
+    result = _build(site)
+    assert result.returncode == 0, result.stderr
+
+
+def test_lint_findings_fail_strict_with_their_messages(tmp_path: Path) -> None:
+    site = _site(tmp_path, plugin="  - paperlist\n")
+    result = _build(site)
+    assert result.returncode != 0
+    assert (
+        "WARNING -  mkdocs_paperlist: mllm-medical.md:12:95: PL201 [url-trailing-punctuation] "
+        'Code/Page URL ends with "."'
+    ) in result.stderr
+    assert "Aborted with" in result.stdout + result.stderr
+
+
+def test_lint_levels_and_front_matter(tmp_path: Path) -> None:
+    site = _site(
+        tmp_path, plugin="  - paperlist:\n      lint: {PL201: 'off', empty-code-link: 'off'}\n"
+    )
+    page = site / "docs" / "agent-plan.md"
+    page.write_text("---\npaperlist: false\n---\n" + clean_list(), encoding="utf-8")
+    for name in ("minecraft-agents.md", "mllm-medical.md"):
+        (site / "docs" / name).write_text(
+            clean_list().replace("owner/why-fail", "owner/why-fail."), encoding="utf-8"
+        )
+    result = _build(site)
+    assert result.returncode == 0, result.stderr
+    html = (site / "site" / "agent-plan" / "index.html").read_text(encoding="utf-8")
+    assert "paperlist-entry" not in html  # front matter turned the plugin off for this page
+
+
+def test_disabled_plugin_leaves_pages_alone(tmp_path: Path) -> None:
+    site = _site(tmp_path, plugin="  - paperlist:\n      enabled: false\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    html = (site / "site" / "mllm-medical" / "index.html").read_text(encoding="utf-8")
+    assert "paperlist-entry" not in html
+
+
+def test_bad_lint_rule_is_a_plugin_error(tmp_path: Path) -> None:
+    site = _site(tmp_path, plugin="  - paperlist:\n      lint: {no-such-rule: 'off'}\n")
+    result = _build(site)
+    assert result.returncode != 0
+    assert 'unknown rule "no-such-rule"' in result.stderr
