@@ -1,7 +1,10 @@
 // mkdocs_paperlist: filter entries by words (title and notes), year and "has code".
+// A typed word matches the start of a word of the entry (words are separated by spaces and
+// punctuation, ASCII or CJK), so "EC" finds "ECG" but not "decade".
 // No dependencies; without JavaScript the filter bar stays hidden and the full list shows.
 (function () {
   "use strict";
+  var SEPARATORS = /[\s.,;:!?()[\]{}<>"'\/|`*_=+~“”‘’«»—–…（），。、：；！？【】《》「」]+/;
   function setup(root) {
     var bar = root.querySelector(".paperlist-filter");
     if (!bar || bar.dataset.ready) { return; }
@@ -12,17 +15,23 @@
       var target = entry.dataset.notes && document.getElementById(entry.dataset.notes);
       var notes = target && target.closest(".paperlist-notes");
       if (notes) { words += " " + notes.textContent; }
-      return words.toLowerCase();
+      var seen = {};
+      words.toLowerCase().split(SEPARATORS).forEach(function (word) {
+        if (word) { seen[word] = true; }
+      });
+      return Object.keys(seen);
     });
     var input = bar.querySelector("input[type=search]");
     var year = bar.querySelector("select");
     var code = bar.querySelector("input[type=checkbox]");
     var count = bar.querySelector(".paperlist-count");
     function apply() {
-      var terms = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var terms = input.value.toLowerCase().split(SEPARATORS).filter(Boolean);
       var shown = 0;
       entries.forEach(function (entry, index) {
-        var visible = terms.every(function (term) { return text[index].indexOf(term) >= 0; })
+        var visible = terms.every(function (term) {
+          return text[index].some(function (word) { return word.lastIndexOf(term, 0) === 0; });
+        })
           && (!year.value || entry.dataset.year === year.value)
           && (!code.checked || entry.dataset.code === "yes");
         entry.hidden = !visible;
