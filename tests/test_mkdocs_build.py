@@ -156,3 +156,21 @@ def test_bad_lint_rule_is_a_plugin_error(tmp_path: Path) -> None:
     result = _build(site)
     assert result.returncode != 0
     assert 'unknown rule "no-such-rule"' in result.stderr
+
+
+def test_material_theme_light_and_dark(tmp_path: Path) -> None:
+    pytest.importorskip("material")
+    palette = (
+        "theme:\n  name: material\n  font: false\n  palette:\n"
+        "    - scheme: default\n    - scheme: slate\n"
+    )
+    site = _site(tmp_path)
+    config = site / "mkdocs.yml"
+    text = re.sub(r"theme:\n(?:  .*\n)+", palette, config.read_text(encoding="utf-8"))
+    config.write_text(text, encoding="utf-8")
+    result = _build(site)
+    assert result.returncode == 0, result.stderr
+    page = site / "site" / "mllm-medical" / "index.html"
+    ids, fragments = _ids_and_fragments(page)
+    assert [f for f in fragments if f not in ids] == []
+    assert "assets/paperlist/paperlist.css" in page.read_text(encoding="utf-8")
