@@ -49,8 +49,10 @@ def test_corpus_page_imports_every_paper_and_lints_clean_but_for_paper_links(
     result = run("hf-papers", HF_PAGE, "--year", "2026", "-o", out)
     assert result.exit_code == 0, result.output
     assert _errors(result) == [
+        f'paperlint: warning: {HF_PAGE}: line 37: "MediX-R1: Open Ended Medical Reinforcement '
+        'Learning" has no date of its own; dated from the page\'s date "Mar 5" on line 11',
         f"paperlint: imported {PAPERS_ON_PAGE} papers; skipped 0 as duplicates, "
-        f"0 as unreadable; {PAPERS_ON_PAGE} without a Paper link"
+        f"0 as unreadable; {PAPERS_ON_PAGE} without a Paper link",
     ]
     page = HF_PAGE.read_text(encoding="utf-8")
     abstracts = [line for line in page.splitlines() if len(line) > 500]

@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from paperlint.document import Document
-from paperlint.engine import applicable, fix_document, lint_document
+from paperlint.engine import _overlaps, _TakenEdits, applicable, fix_document, lint_document
+from paperlint.rule import Edit
 from paperlint.settings import Settings
 from paperlint.slugs import TARGETS
 
@@ -153,3 +154,27 @@ def test_every_corpus_file_crlf_and_bom_fixed_like_lf() -> None:
             unsafe=True,
         )
         assert crlf.text == lf.text.replace("\n", "\r\n")
+
+
+# -- choosing non-overlapping edits ---------------------------------------------------------
+
+_edit_ranges = st.tuples(st.integers(0, 40), st.integers(0, 6)).map(
+    lambda start_length: Edit(start_length[0], start_length[0] + start_length[1], "x")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_edit_ranges, max_size=30))
+def test_taken_edits_answer_like_a_scan_of_every_edit(edits: list[Edit]) -> None:
+    # The sorted structure that keeps --fix linear must agree with the plain definition.
+    taken = _TakenEdits()
+    chosen: list[Edit] = []
+    for edit in edits:
+        expected = any(_overlaps(edit, other) for other in chosen)
+        assert taken.overlaps(edit) is expected
+        if not expected:
+            taken.add(edit)
+            chosen.append(edit)
+    assert sorted(taken.edits, key=lambda e: (e.start, e.end)) == sorted(
+        chosen, key=lambda e: (e.start, e.end)
+    )

@@ -166,9 +166,9 @@ class _PaperListTreeprocessor(Treeprocessor):
                 if not fragment:
                     continue
                 heading = anchors.intended(fragment)
-                if heading is not None and heading.text_span.start not in by_heading:
+                if heading is not None and heading.start not in by_heading:
                     title = entry.title.text if entry.title is not None else heading.text
-                    by_heading[heading.text_span.start] = (anchors.decode(fragment), title)
+                    by_heading[heading.start] = (anchors.decode(fragment), title)
         sections = iter(paper_list.notes)
         pending = next(sections, None)
         children = list(root)
@@ -177,7 +177,7 @@ class _PaperListTreeprocessor(Treeprocessor):
             element = children[index]
             expected = plain_text(pending.heading.text).strip()
             if element.tag == "h2" and "".join(element.itertext()).strip() == expected:
-                target = by_heading.get(pending.heading.text_span.start)
+                target = by_heading.get(pending.heading.start)
                 if target is not None:
                     fragment, title = target
                     element.set("id", fragment)

@@ -42,18 +42,23 @@ class AnchorIndex:
             ids = [allocator.allocate(text) for text in texts]
             self.ids[target] = ids
             self._by_id[target] = {id_: index for index, id_ in enumerate(ids)}
-        self._index = {heading.text_span.start: index for index, heading in enumerate(headings)}
         self._counts: dict[str, Counter[str]] = {}
         self._buckets: dict[str, list[int]] | None = None
         self._by_text: dict[str, int] = {}
         self._by_key: dict[str, int] = {}
+        known: dict[str, str] = {}  # many headings share a text ("Abstract")
+        self._keys = [
+            known[text] if text in known else known.setdefault(text, normalize_key(text))
+            for text in texts
+        ]
+        self._intended: dict[str, int | None] = {}
         # Notes headings win over other headings with the same text or key.
         order = [*range(len(headings))]
-        notes = {section.heading.text_span.start for section in paper_list.notes}
-        order.sort(key=lambda index: headings[index].text_span.start not in notes)
+        notes = {section.heading.index for section in paper_list.notes}
+        order.sort(key=lambda index: index not in notes)
         for index in order:
             self._by_text.setdefault(headings[index].text.strip(), index)
-            self._by_key.setdefault(normalize_key(texts[index]), index)
+            self._by_key.setdefault(self._keys[index], index)
 
     @staticmethod
     def decode(fragment: str) -> str:
@@ -67,7 +72,7 @@ class AnchorIndex:
 
     def id_of(self, heading: Heading, target: str) -> str:
         """The id a target gives a heading of this list."""
-        return self.ids[target][self._index[heading.text_span.start]]
+        return self.ids[target][heading.index]
 
     def slug(self, text: str, target: str) -> str:
         """``slugify(text, target)``, from the cache when a heading had this text."""
@@ -87,16 +92,23 @@ class AnchorIndex:
     def intended(self, fragment: str) -> Heading | None:
         """The heading an anchor was written for: one it resolves to on some target, else
         the heading whose source text is the anchor, else one with the same letters."""
+        # Several rules ask about every anchor of the list: remember the answers.
+        try:
+            index = self._intended[fragment]
+        except KeyError:
+            index = self._intended[fragment] = self._find_intended(fragment)
+        return None if index is None else self.paper_list.headings[index]
+
+    def _find_intended(self, fragment: str) -> int | None:
         decoded = self.decode(fragment)
         for target in self.targets:
-            heading = self.resolve(decoded, target)
-            if heading is not None:
-                return heading
-        headings = self.paper_list.headings
+            index = self._by_id[target].get(decoded)
+            if index is not None:
+                return index
         index = self._by_text.get(decoded)
         if index is None:
             index = self._by_key.get(normalize_key(decoded))
-        return None if index is None else headings[index]
+        return index
 
     def nearest(self, fragment: str) -> Heading | None:
         """The intended heading, or the notes heading whose text is closest to the anchor."""
@@ -107,16 +119,15 @@ class AnchorIndex:
         candidates = self._fuzzy_buckets().get(key[:_FUZZY_PREFIX], [])[:_FUZZY_LIMIT]
         if not candidates:
             return None
-        headings = self.paper_list.headings
-        texts = [normalize_key(headings[index].text) for index in candidates]
+        texts = [self._keys[index] for index in candidates]
         close = difflib.get_close_matches(key, texts, n=1, cutoff=0.6)
-        return headings[candidates[texts.index(close[0])]] if close else None
+        return self.paper_list.headings[candidates[texts.index(close[0])]] if close else None
 
     def _fuzzy_buckets(self) -> dict[str, list[int]]:
         if self._buckets is None:
             buckets: defaultdict[str, list[int]] = defaultdict(list)
             for section in self.paper_list.notes:
-                index = self._index[section.heading.text_span.start]
-                buckets[normalize_key(section.heading.text)[:_FUZZY_PREFIX]].append(index)
+                index = section.heading.index
+                buckets[self._keys[index][:_FUZZY_PREFIX]].append(index)
             self._buckets = dict(buckets)
         return self._buckets

@@ -12,9 +12,9 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 import click
 
@@ -23,7 +23,7 @@ from paperlint.config import ConfigError, ConfigFinder
 from paperlint.document import Document
 from paperlint.engine import fix_document, lint_document
 from paperlint.files import STDIN, FileError, discover, encode, read_document, write_document
-from paperlint.report import FORMATS, FileResult, Report, render
+from paperlint.report import FORMATS, FileResult, Report, render_chunks
 from paperlint.report.text import summary
 from paperlint.rules import ALL_RULES, UnknownRuleError, find_rule, select_rules
 from paperlint.slugs import TARGETS
@@ -192,27 +192,41 @@ def check(
         click.echo(f"{would} file{'s' if would != 1 else ''} would be changed", err=True)
         ctx.exit(EXIT_ERROR if report.errors else EXIT_FINDINGS if changes else EXIT_CLEAN)
 
-    rendered = render_statistics(report) if statistics else render(report, output_format)
+    chunks = (render_statistics(report),) if statistics else render_chunks(report, output_format)
     if fixed_stdout is not None:
         sys.stdout.flush()
         sys.stdout.buffer.write(fixed_stdout)
         sys.stdout.buffer.flush()
-        click.echo(rendered, nl=False, err=True)
+        _write_chunks(chunks, sys.stderr)
     elif output_file is not None:
         try:
-            output_file.write_text(rendered, encoding="utf-8")
+            with output_file.open("w", encoding="utf-8", newline="") as stream:
+                _write_chunks(chunks, stream)
         except OSError as exc:
             _fail(ctx, f"{output_file}: cannot write the report: {exc.strerror or exc}")
         click.echo(summary(report), err=True)
     else:
-        click.echo(rendered, nl=False)
-        if output_format != "text" and not statistics and (report.errors or report.diagnostics):
+        _write_chunks(chunks, sys.stdout)
+        has_findings = any(result.diagnostics for result in report.files)
+        if output_format != "text" and not statistics and (report.errors or has_findings):
             click.echo(summary(report), err=True)
 
     if report.errors:
         ctx.exit(EXIT_ERROR)
-    failing = any(d.severity.fails for _, d in report.diagnostics)
+    failing = any(d.severity.fails for _, d in report.iter_diagnostics())
     ctx.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _write_chunks(chunks: Iterable[str], stream: TextIO) -> None:
+    """Write a report as it is made, a few thousand lines at a time."""
+    batch: list[str] = []
+    for chunk in chunks:
+        batch.append(chunk)
+        if len(batch) >= 2048:
+            stream.write("".join(batch))
+            batch.clear()
+    stream.write("".join(batch))
+    stream.flush()
 
 
 def _fail(ctx: click.Context, message: str) -> NoReturn:

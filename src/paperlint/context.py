@@ -42,7 +42,7 @@ class Context:
     @cached_property
     def sections_by_heading(self) -> dict[int, NoteSection]:
         """Notes sections keyed by the offset of their heading text."""
-        return {section.heading.text_span.start: section for section in self.paper_list.notes}
+        return {section.heading.start: section for section in self.paper_list.notes}
 
     @cached_property
     def expected_kinds(self) -> frozenset[LinkKind]:

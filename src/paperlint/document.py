@@ -16,6 +16,7 @@ __all__ = ["Comment", "DecodeError", "Document"]
 
 _BOM = b"\xef\xbb\xbf"
 _NEWLINE_RE = re.compile(r"\r\n|\r|\n")
+_LF_RE = re.compile("\n")
 _FENCE_OPEN_RE = re.compile(r"[ \t]*(`{3,}|~{3,})(.*)")
 _COMMENT_OPEN = "<!--"
 _COMMENT_CLOSE = "-->"
@@ -51,11 +52,15 @@ class Document:
         self.bom = bom
         # Compact arrays rather than lists of int objects: a 100,000-entry list has millions
         # of lines.
-        starts = array("q", [0])
-        ends = array("q")
-        for match in _NEWLINE_RE.finditer(text):
-            ends.append(match.start())
-            starts.append(match.end())
+        if "\r" in text:
+            starts = array("q", [0])
+            ends = array("q")
+            for match in _NEWLINE_RE.finditer(text):
+                ends.append(match.start())
+                starts.append(match.end())
+        else:  # LF only, the usual case: every line starts one past the previous end
+            ends = array("q", [match.start() for match in _LF_RE.finditer(text)])
+            starts = array("q", [0, *(end + 1 for end in ends)])
         ends.append(len(text))
         self.line_starts: array[int] = starts
         """Offset of the first character of each line (index 0 is line 1)."""
@@ -119,6 +124,8 @@ class Document:
     def _mask(self) -> str:
         """Blank out fenced code blocks and HTML comments, recording the comments."""
         text = self.text
+        if _COMMENT_OPEN not in text and "```" not in text and "~~~" not in text:
+            return text  # nothing to hide: share the text instead of copying it
         pieces: list[str] = []
         keep_from = 0  # text[keep_from:] has not been copied into pieces yet
 

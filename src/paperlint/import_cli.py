@@ -93,8 +93,8 @@ def import_command(
         result = read(format_name, source.text, year=year)
     except ImportFailure as exc:
         _fail(ctx, f"{shown}: {exc}")
-    for skipped in result.skipped:
-        click.echo(f"paperlint: warning: {shown}: {skipped}", err=True)
+    for notice in (*result.skipped, *result.warnings):
+        click.echo(f"paperlint: warning: {shown}: {notice}", err=True)
     if not result.papers:
         _fail(ctx, f"{shown}: no paper found in it as {format_name}")
 

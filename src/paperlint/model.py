@@ -35,12 +35,17 @@ class Span:
         return self.end - self.start
 
 
+# The model of a 100,000-entry list holds millions of positions. Parts therefore store the
+# offset where they start and derive their other spans from it and from their text, rather
+# than holding a Span object (and two int objects) per span.
+
+
 @dataclass(frozen=True, slots=True)
 class DateTag:
     """The ``[YY/MM]`` tag that opens an entry."""
 
-    span: Span
-    """The tag with its brackets."""
+    start: int
+    """Offset of the opening ``[``."""
     text: str
     """What stands between the brackets, e.g. ``25/06``, ``2025/02`` or ``YY/MM``."""
     year: int | None
@@ -49,6 +54,11 @@ class DateTag:
     """The month as written (0 and 13 included), when the tag has digits there."""
     style: str | None
     """``"YY/MM"`` or ``"YYYY/MM"`` when the tag has one of those shapes, else None."""
+
+    @property
+    def span(self) -> Span:
+        """The tag with its brackets."""
+        return Span(self.start, self.start + len(self.text) + 2)
 
     @property
     def is_placeholder(self) -> bool:
@@ -60,12 +70,19 @@ class DateTag:
 class Title:
     """The bold title of an entry, possibly wrapped over several lines."""
 
-    span: Span
-    """The title text between the ``**`` markers."""
+    start: int
+    """Offset of the title's first character, after the opening ``**``."""
+    length: int
+    """Characters of source text up to the closing ``**`` (line breaks included)."""
     text: str
     """The title with its whitespace collapsed to single spaces."""
     closed: bool = True
     """False when the opening ``**`` has no closing ``**`` in the entry."""
+
+    @property
+    def span(self) -> Span:
+        """The title text between the ``**`` markers."""
+        return Span(self.start, self.start + self.length)
 
 
 class LinkKind(Enum):
@@ -92,30 +109,43 @@ _EMPTY_URLS = frozenset({"", "none"})
 class Link:
     """A ``[[Label](url)]`` group of an entry."""
 
-    span: Span
-    """The whole group, from ``[[`` to ``)]``."""
+    start: int
+    """Offset of the opening ``[[``."""
     label: str
-    label_span: Span
     url: str
     """The destination exactly as written between ``(`` and the group's closing ``)]``."""
-    url_span: Span
     closed: bool = True
     """False when the group has no closing ``)]`` on its line."""
+    # Derived from the label and the URL once, here: rules ask for them many times per link.
+    kind: LinkKind = field(init=False, compare=False)
+    """The role of the link, from its label."""
+    is_empty: bool = field(init=False, compare=False)
+    """``()`` or ``(None)``: the list says there is no such link."""
+    fragment: str | None = field(init=False, compare=False)
+    """The anchor without its ``#`` for an in-page link, else None."""
 
-    @property
-    def kind(self) -> LinkKind:
-        return _KINDS.get(self.label.strip().lower(), LinkKind.OTHER)
-
-    @property
-    def is_empty(self) -> bool:
-        """``()`` or ``(None)``: the list says there is no such link."""
-        return self.url.strip().lower() in _EMPTY_URLS
-
-    @property
-    def fragment(self) -> str | None:
-        """The anchor without its ``#`` for an in-page link, else None."""
+    def __post_init__(self) -> None:
         url = self.url.strip()
-        return url[1:] if url.startswith("#") else None
+        setattr_ = object.__setattr__
+        setattr_(self, "kind", _KINDS.get(self.label.strip().lower(), LinkKind.OTHER))
+        setattr_(self, "is_empty", url.lower() in _EMPTY_URLS)
+        setattr_(self, "fragment", url[1:] if url.startswith("#") else None)
+
+    @property
+    def span(self) -> Span:
+        """The whole group, from ``[[`` to ``)]`` (to the URL's end when unclosed)."""
+        end = self.start + 4 + len(self.label) + len(self.url)
+        return Span(self.start, end + 2 if self.closed else end)
+
+    @property
+    def label_span(self) -> Span:
+        start = self.start + 2
+        return Span(start, start + len(self.label))
+
+    @property
+    def url_span(self) -> Span:
+        start = self.start + 4 + len(self.label)
+        return Span(start, start + len(self.url))
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,14 +154,25 @@ class Entry:
 
     index: int
     """0-based position among the list's entries."""
-    span: Span
-    """From the list marker to the end of the item's last line."""
-    marker: Span
+    start: int
+    """Offset of the list marker."""
+    end: int
+    """Offset of the end of the item's last line."""
+    marker_length: int
     date: DateTag | None
     title: Title | None
     venue: Span | None
     """An italic ``*Venue*`` right after the title, if any."""
     links: tuple[Link, ...]
+
+    @property
+    def span(self) -> Span:
+        """From the list marker to the end of the item's last line."""
+        return Span(self.start, self.end)
+
+    @property
+    def marker(self) -> Span:
+        return Span(self.start, self.start + self.marker_length)
 
     def link(self, kind: LinkKind) -> Link | None:
         """The first link of a kind, if the entry has one."""
@@ -148,9 +189,16 @@ class Heading:
     level: int
     text: str
     """The heading's inline source, without the ``#`` markers and surrounding blanks."""
-    text_span: Span
+    start: int
+    """Offset of the heading text's first character."""
     line: int
     """The 1-based line of the heading's text."""
+    index: int
+    """0-based position among the file's headings."""
+
+    @property
+    def text_span(self) -> Span:
+        return Span(self.start, self.start + len(self.text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import re
+from sys import intern as _intern
 
 from paperlint.document import Document
 from paperlint.model import (
@@ -75,18 +76,23 @@ class _Parser:
         ends = self.document.line_ends
         for index in range(len(starts)):
             start, end = starts[index], ends[index]
-            if _is_blank(masked, start, end):
-                self._close_entry()
-                self.paragraph = []
-                continue
-            if masked[start] not in _MARKER_STARTS:
+            first = masked[start] if start < end else "\n"
+            if first not in _MARKER_STARTS:
+                if first == "\n":  # an empty line
+                    self._close_entry()
+                    self.paragraph = []
+                    continue
                 # Prose (most of a notes part): no heading, marker, break or underline here.
                 if self.entry_lines:
                     self.entry_lines.append(index)
                 else:
                     self.paragraph.append(index)
                 continue
-            heading_match = _ATX_RE.match(masked, start, end)
+            if first in " \t" and masked[start:end].isspace():
+                self._close_entry()
+                self.paragraph = []
+                continue
+            heading_match = _ATX_RE.match(masked, start, end) if first in "# " else None
             if heading_match:
                 self._close_entry()
                 self.paragraph = []
@@ -124,9 +130,9 @@ class _Parser:
         text_start = match.end()
         while text_start < end and self.masked[text_start] in " \t":
             text_start += 1
-        raw = self.masked[text_start:end]
-        closing = _ATX_CLOSING_RE.search(raw)
-        text_end = text_start + (closing.start() if closing else len(raw.rstrip()))
+        raw = self.masked[text_start:end].rstrip()
+        closing = _ATX_CLOSING_RE.search(raw) if raw.endswith("#") else None
+        text_end = text_start + (closing.start() if closing else len(raw))
         text_end = max(text_start, text_end)
         self._heading(len(match.group(1)), index, Span(text_start, text_end))
 
@@ -142,7 +148,7 @@ class _Parser:
 
     def _heading(self, level: int, index: int, span: Span) -> None:
         text = self.document.text[span.start : span.end]
-        heading = Heading(level, text, span, index + 1)
+        heading = Heading(level, text, span.start, index + 1, len(self.result.headings))
         self.result.headings.append(heading)
         line_start = self.document.line_starts[index]
         if level == 1:
@@ -172,10 +178,6 @@ class _Parser:
         lines = self.entry_lines
         self.entry_lines = []
         self.result.entries.append(_parse_entry(self, lines))
-
-
-def _is_blank(text: str, start: int, end: int) -> bool:
-    return start == end or text[start:end].isspace()
 
 
 def _looks_like_entry(text: str, content_start: int, end: int) -> bool:
@@ -217,18 +219,19 @@ def _parse_entry(parser: _Parser, lines: list[int]) -> Entry:
             while inner_end > inner_start and masked[inner_end - 1].isspace():
                 inner_end -= 1
             raw = source[inner_start:inner_end]
-            title = Title(Span(inner_start, inner_end), " ".join(raw.split()), closed=False)
+            title = Title(inner_start, len(raw), " ".join(raw.split()), closed=False)
         else:
             raw = source[inner_start:closing]
-            title = Title(Span(inner_start, closing), " ".join(raw.split()))
+            title = Title(inner_start, len(raw), " ".join(raw.split()))
             italic = _VENUE_RE.match(masked, closing + 2, first_link)
             if italic:
                 venue = Span(italic.start(1) + 1, italic.end(1) - 1)
 
     return Entry(
         index=len(parser.result.entries),
-        span=Span(marker.start, last_end),
-        marker=marker,
+        start=marker.start,
+        end=last_end,
+        marker_length=len(marker),
         date=date,
         title=title,
         venue=venue,
@@ -250,8 +253,9 @@ def _date_tag(match: re.Match[str], source: str) -> DateTag:
             style = "YYYY/MM" if len(year_text) == 4 else "YY/MM"
     elif inner.strip().upper() in {"YY/MM", "YYYY/MM"}:
         style = inner.strip().upper()
-    span = Span(match.start(), match.end())
-    return DateTag(span, source[match.start(1) : match.end(1)], year, month, style)
+    return DateTag(
+        match.start(), _intern(source[match.start(1) : match.end(1)]), year, month, style
+    )
 
 
 def _century(two_digits: int) -> int:
@@ -276,20 +280,16 @@ def _links(parser: _Parser, lines: list[int]) -> list[Link]:
             closed = close >= 0
             if closed:
                 url_end = close
-                group_end = close + 2
             else:
                 url_end = limit
                 while url_end > url_start and masked[url_end - 1].isspace():
                     url_end -= 1
-                group_end = url_end
             links.append(
                 Link(
-                    span=Span(opened.start(), group_end),
-                    label=source[opened.start(1) : opened.end(1)],
-                    label_span=Span(opened.start(1), opened.end(1)),
-                    url=source[url_start:url_end],
-                    url_span=Span(url_start, url_end),
-                    closed=closed,
+                    opened.start(),
+                    _intern(source[opened.start(1) : opened.end(1)]),
+                    source[url_start:url_end],
+                    closed,
                 )
             )
     return links

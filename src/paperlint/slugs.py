@@ -160,7 +160,7 @@ def _markdown_unique() -> Callable[[str, set[str], dict[str, int]], str]:
 class IdAllocator:
     """Gives the headings of one document their ids, in order, as one target does."""
 
-    __slots__ = ("_counters", "_ids", "_slugs", "target")
+    __slots__ = ("_counters", "_ids", "_slugs", "_unique", "target")
 
     def __init__(self, target: str, slugs: dict[str, str] | None = None) -> None:
         """``slugs`` may hold known ``slugify(text, target)`` results, shared with others."""
@@ -170,24 +170,25 @@ class IdAllocator:
         self._ids: set[str] = set()
         self._counters: dict[str, int] = {}
         self._slugs = {} if slugs is None else slugs
+        self._unique = self._github_unique if target == "github" else _markdown_unique()
 
     def allocate(self, text: str) -> str:
         """The id of the next heading, whose plain text is ``text``."""
         slug = self._slugs.get(text)
         if slug is None:
-            slug = self._slugs[text] = slugify(text, self.target)
-        if self.target == "github":
-            return self._github_unique(slug)
-        return _markdown_unique()(slug, self._ids, self._counters)
+            slug = slugify(text, self.target)
+            # A heading that is already its own id shares its text rather than a copy.
+            slug = self._slugs[text] = text if slug == text else slug
+        return self._unique(slug, self._ids, self._counters)
 
-    def _github_unique(self, slug: str) -> str:
+    @staticmethod
+    def _github_unique(slug: str, ids: set[str], occurrences: dict[str, int]) -> str:
         # github-slugger keeps a count per original slug and tries "-1", "-2", ... until free.
-        occurrences = self._counters
         candidate = slug
-        while candidate in self._ids:
+        while candidate in ids:
             occurrences[slug] = occurrences.get(slug, 0) + 1
             candidate = f"{slug}-{occurrences[slug]}"
-        self._ids.add(candidate)
+        ids.add(candidate)
         occurrences.setdefault(candidate, 0)
         return candidate
 

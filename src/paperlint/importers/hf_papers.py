@@ -218,6 +218,7 @@ def read(text: str, *, year: int | None = None) -> ReadResult:
         index += 1
 
     papers: list[Paper] = []
+    warnings: list[Skipped] = []
     for record in records:
         title = record.title
         date_line, date_text = record.date or page_date or (0, "")
@@ -225,10 +226,20 @@ def read(text: str, *, year: int | None = None) -> ReadResult:
         if isinstance(published, str):
             skipped.append((title.line, _skip(title, published, paper=True)))
             continue
+        if record.date is None:
+            warnings.append(
+                Skipped(
+                    f"line {title.line}",
+                    f'"{title.text}" has no date of its own; dated from the page\'s date '
+                    f'"{date_text}" on line {date_line}',
+                )
+            )
         papers.append(
             Paper(title.text, record.abstract.text, None, published, f"line {title.line}")
         )
-    return ReadResult(papers, [item for _, item in sorted(skipped, key=lambda item: item[0])])
+    return ReadResult(
+        papers, [item for _, item in sorted(skipped, key=lambda item: item[0])], warnings
+    )
 
 
 def _skip(paragraph: _Paragraph, reason: str, *, paper: bool = False) -> Skipped:

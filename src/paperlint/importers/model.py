@@ -73,3 +73,6 @@ class ReadResult:
 
     papers: list[Paper] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[Skipped] = field(default_factory=list)
+    """Papers imported on an assumption the user should check (a date taken from the
+    page rather than the paper)."""

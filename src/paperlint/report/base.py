@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from paperlint.document import Document
@@ -30,7 +31,16 @@ class Report:
 
     @property
     def diagnostics(self) -> list[tuple[FileResult, Diagnostic]]:
-        return [(result, d) for result in self.files for d in result.diagnostics]
+        return list(self.iter_diagnostics())
+
+    def iter_diagnostics(self) -> Iterator[tuple[FileResult, Diagnostic]]:
+        for result in self.files:
+            for d in result.diagnostics:
+                yield result, d
+
+    @property
+    def finding_count(self) -> int:
+        return sum(len(result.diagnostics) for result in self.files)
 
     @property
     def fixed(self) -> int:

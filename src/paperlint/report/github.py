@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from paperlint.report.base import Report
 from paperlint.rule import Severity
 
@@ -16,9 +18,9 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(report: Report) -> str:
-    lines = []
-    for result, d in report.diagnostics:
+def iter_github(report: Report) -> Iterator[str]:
+    """One workflow command per line, a line at a time."""
+    for result, d in report.iter_diagnostics():
         properties = ",".join(
             [
                 f"file={_property(result.path)}",
@@ -29,7 +31,10 @@ def render_github(report: Report) -> str:
                 f"title={_property(f'{d.code} [{d.name}]')}",
             ]
         )
-        lines.append(f"::{_COMMANDS[d.severity]} {properties}::{_data(d.message)}")
+        yield f"::{_COMMANDS[d.severity]} {properties}::{_data(d.message)}\n"
     for error in report.errors:
-        lines.append(f"::error title=paperlint::{_data(error)}")
-    return "".join(line + "\n" for line in lines)
+        yield f"::error title=paperlint::{_data(error)}\n"
+
+
+def render_github(report: Report) -> str:
+    return "".join(iter_github(report))

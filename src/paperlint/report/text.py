@@ -3,26 +3,34 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 from paperlint.report.base import Report
 from paperlint.rule import Applicability, Severity
 
 
+def iter_text(report: Report) -> Iterator[str]:
+    """The text report a line at a time (a big list's report is never held whole)."""
+    for result in report.files:
+        path = result.path
+        for d in result.diagnostics:
+            yield f"{path}:{d.line}:{d.column}: {d.code} [{d.name}] {d.message}\n"
+    yield summary(report) + "\n"
+
+
+def iter_concise(report: Report) -> Iterator[str]:
+    for result in report.files:
+        path = result.path
+        for d in result.diagnostics:
+            yield f"{path}:{d.line}:{d.column}: {d.code} {d.message}\n"
+
+
 def render_text(report: Report) -> str:
-    lines = [
-        f"{result.path}:{d.line}:{d.column}: {d.code} [{d.name}] {d.message}"
-        for result, d in report.diagnostics
-    ]
-    lines.append(summary(report))
-    return "\n".join(lines) + "\n"
+    return "".join(iter_text(report))
 
 
 def render_concise(report: Report) -> str:
-    lines = [
-        f"{result.path}:{d.line}:{d.column}: {d.code} {d.message}"
-        for result, d in report.diagnostics
-    ]
-    return "\n".join(lines) + ("\n" if lines else "")
+    return "".join(iter_concise(report))
 
 
 def _plural(count: int, word: str) -> str:

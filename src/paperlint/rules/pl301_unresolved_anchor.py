@@ -58,43 +58,55 @@ from paperlint.slugs import TARGET_LABELS, TARGETS, is_stable_slug, slugify
 
 _IN_PAGE_LINK_RE = re.compile(r"\]\(#([^)\s]*)\)")
 _WHITESPACE_RE = re.compile(r"\s")
-_STRICTNESS = ("mkdocs", "pymdownx", "github")  # every target, most restrictive first
+# Every target, the most restrictive first (a new target must be placed here).
+_STRICTNESS = tuple(sorted(TARGETS, key=("mkdocs", "pymdownx", "github").index))
 
 
 def check(context: Context) -> Iterator[Finding]:
     anchors = context.anchors
+    targets = context.settings.targets
     references: Counter[int] | None = None
     for entry in context.paper_list.entries:
         for link in entry.links:
             fragment = link.fragment
             if fragment is None:
                 continue
-            failing = [t for t in context.settings.targets if anchors.resolve(fragment, t) is None]
+            failing = [t for t in targets if anchors.resolve(fragment, t) is None]
             if not failing:
                 continue
-            heading = anchors.nearest(fragment)
+            decoded = anchors.decode(fragment)
+            heading = anchors.intended(fragment)
+            intended = heading is not None
+            if heading is None:
+                heading = anchors.nearest(fragment)
             fix = None
             if heading is not None:
                 if references is None:
                     references = _references(context)
                 fix = _fix(context, link, fragment, heading, references)
+            span = link.url_span
             for target in failing:
-                yield Finding(link.url_span, _message(context, fragment, heading, target), fix)
+                message = _message(context, fragment, decoded, heading, intended, target)
+                yield Finding(span, message, fix)
 
 
-def _message(context: Context, fragment: str, heading: Heading | None, target: str) -> str:
+def _message(
+    context: Context,
+    fragment: str,
+    decoded: str,
+    heading: Heading | None,
+    intended: bool,
+    target: str,
+) -> str:
     head = f'anchor "#{fragment}" does not resolve on {target}'
     if heading is None:
         return f"{head}: no heading has this id"
-    anchors = context.anchors
-    heading_id = anchors.id_of(heading, target)
-    decoded = anchors.decode(fragment)
-    intended = anchors.intended(fragment) is heading
-    reasons = _reasons(decoded, heading_id, target) if intended else []
-    where = f'the heading on line {heading.line} gets the id "{heading_id}"'
+    heading_id = context.anchors.id_of(heading, target)
     if not intended:
         nearest = f'the nearest, on line {heading.line}, is "{heading_id}"'
         return f"{head}: no heading has this id; {nearest}"
+    reasons = _reasons(decoded, heading_id, target)
+    where = f'the heading on line {heading.line} gets the id "{heading_id}"'
     return f"{head}: {'; '.join(reasons) if reasons else 'the ids differ'}; {where}"
 
 
@@ -102,7 +114,9 @@ def _reasons(fragment: str, heading_id: str, target: str) -> list[str]:
     label = TARGET_LABELS[target]
     reasons = []
     dropped = sorted(
-        char for char in set(fragment) - set(heading_id) if not char.isalnum() and char not in "-_"
+        char
+        for char in set(fragment).difference(heading_id)
+        if not char.isalnum() and char not in "-_"
     )
     if dropped:
         listed = " ".join(f'"{char}"' for char in dropped)
@@ -127,7 +141,7 @@ def _references(context: Context) -> Counter[int]:
     for match in _IN_PAGE_LINK_RE.finditer(context.document.masked):
         heading = anchors.intended(match.group(1))
         if heading is not None:
-            counts[heading.text_span.start] += 1
+            counts[heading.start] += 1
     return counts
 
 
@@ -144,14 +158,14 @@ def _fix(
             return Fix(f'Point the anchor at "#{common}"', (edit,))
         return None
     text = heading.text
-    if _WHITESPACE_RE.search(text) or references[heading.text_span.start] > 1:
+    if _WHITESPACE_RE.search(text) or references[heading.start] > 1:
         return None
     slug = _stable_slug(context, text)
     if slug is None or _collides(context, slug, heading):
         return None
     edits = (
         Edit(link.url_span.start, link.url_span.end, f"#{slug}"),
-        Edit(heading.text_span.start, heading.text_span.end, slug),
+        Edit(heading.start, heading.text_span.end, slug),
     )
     return Fix(f'Rename the heading and its anchor to "{slug}"', edits)
 
@@ -166,7 +180,7 @@ def _stable_slug(context: Context, text: str) -> str | None:
             continue
         tried.add(candidate)
         if is_stable_slug(candidate) or all(
-            slugify(candidate, target) == candidate for target in TARGETS
+            slugify(candidate, target) == candidate for target in _STRICTNESS
         ):
             return candidate
     return None

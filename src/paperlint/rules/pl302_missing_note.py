@@ -43,7 +43,7 @@ def check(context: Context) -> Iterator[Finding]:
         if link is None or link.fragment is None or not link.fragment:
             continue
         heading = anchors.intended(link.fragment)
-        if heading is None or heading.text_span.start not in sections:
+        if heading is None or heading.start not in sections:
             yield Finding(link.url_span, f'no notes section for anchor "#{link.fragment}"')
 
 

@@ -44,10 +44,10 @@ def check(context: Context) -> Iterator[Finding]:
             if link.fragment:
                 heading = anchors.intended(link.fragment)
                 if heading is not None:
-                    linked.add(heading.text_span.start)
+                    linked.add(heading.start)
     for section in paper_list.notes:
         heading = section.heading
-        if heading.text_span.start not in linked:
+        if heading.start not in linked:
             yield Finding(
                 heading.text_span, f'no entry links to the notes "{_short(heading.text)}"'
             )
