@@ -48,6 +48,9 @@ class PaperListExtension(Extension):
         super().__init__(**kwargs)
         self.paper_list: PaperList | None = None
         self.token = ""
+        self.prepared: PaperList | None = None
+        """A model of the page made by the caller (the MkDocs plugin), used when its text
+        is the one the preprocessor receives."""
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
@@ -77,8 +80,14 @@ class _EntryPreprocessor(Preprocessor):
         extension.reset()
         if not extension.getConfig("enabled"):
             return lines
-        document = Document("\n".join(lines))
-        paper_list = parse(document)
+        source = "\n".join(lines)
+        prepared = extension.prepared
+        # Python-Markdown appends blank lines; every offset before them is the same.
+        if prepared is not None and prepared.document.text.rstrip("\n") == source.rstrip("\n"):
+            paper_list = prepared
+        else:
+            paper_list = parse(Document(source))
+        document = paper_list.document
         if not paper_list.entries:
             return lines
         extension.paper_list = paper_list
@@ -112,24 +121,26 @@ class _PaperListTreeprocessor(Treeprocessor):
         text = paper_list.document.text
         token = self.extension.token
         seen_groups: set[str] = set()
+        # Children are rebuilt a list at a time: removing and inserting one element at a
+        # time would make a list of thousands of entries quadratic.
         for parent in list(root.iter()):
-            for position, child in enumerate(list(parent)):
-                if child.tag != "p" or not (child.text or "").startswith(token):
+            children = list(parent)
+            if not any(_is_placeholder(child, token) for child in children):
+                continue
+            rebuilt: list[ET.Element] = []
+            for child in children:
+                if not _is_placeholder(child, token):
+                    rebuilt.append(child)
                     continue
                 marker = (child.text or "")[len(token) :].strip()
-                index = list(parent).index(child)
-                parent.remove(child)
-                replacement: list[ET.Element] = []
                 if marker == "top":
-                    replacement = self._top(entries, options)
+                    rebuilt += self._top(entries, options)
                 elif marker.startswith("entry"):
                     entry = entries[int(marker[5:])]
-                    replacement = self._group_heading(entry, seen_groups)
+                    rebuilt += self._group_heading(entry, seen_groups)
                     venue = text[entry.venue.start : entry.venue.end] if entry.venue else None
-                    replacement.append(render_entry(entry, venue, options))
-                for offset, element in enumerate(replacement):
-                    parent.insert(index + offset, element)
-                del position
+                    rebuilt.append(render_entry(entry, venue, options))
+            parent[:] = rebuilt
         self._notes(root, paper_list, options)
 
     def _top(self, entries: list[Entry], options: RenderOptions) -> list[ET.Element]:
@@ -172,32 +183,34 @@ class _PaperListTreeprocessor(Treeprocessor):
         sections = iter(paper_list.notes)
         pending = next(sections, None)
         children = list(root)
+        rebuilt: list[ET.Element] = []
         index = 0
-        while index < len(children) and pending is not None:
+        while index < len(children):
             element = children[index]
-            expected = plain_text(pending.heading.text).strip()
-            if element.tag == "h2" and "".join(element.itertext()).strip() == expected:
-                target = by_heading.get(pending.heading.start)
-                if target is not None:
-                    fragment, title = target
-                    element.set("id", fragment)
-                    element.text = title
-                    for child in list(element):
-                        element.remove(child)
-                end = index + 1
-                while end < len(children) and children[end].tag not in {"h1", "h2"}:
-                    end += 1
-                self._wrap(root, children[index:end], options)
-                pending = next(sections, None)
-                index = end
-            else:
+            if pending is None or not (
+                element.tag == "h2"
+                and "".join(element.itertext()).strip() == plain_text(pending.heading.text).strip()
+            ):
+                rebuilt.append(element)
                 index += 1
+                continue
+            target = by_heading.get(pending.heading.start)
+            if target is not None:
+                fragment, title = target
+                element.set("id", fragment)
+                element.text = title
+                for child in list(element):
+                    element.remove(child)
+            end = index + 1
+            while end < len(children) and children[end].tag not in {"h1", "h2"}:
+                end += 1
+            rebuilt.append(self._wrap(children[index:end], options))
+            pending = next(sections, None)
+            index = end
+        root[:] = rebuilt
 
     @staticmethod
-    def _wrap(root: ET.Element, section: list[ET.Element], options: RenderOptions) -> None:
-        position = list(root).index(section[0])
-        for element in section:
-            root.remove(element)
+    def _wrap(section: list[ET.Element], options: RenderOptions) -> ET.Element:
         if options.collapse_notes:
             wrapper = ET.Element("details", {"class": "paperlist-notes"})
             summary = ET.SubElement(wrapper, "summary")
@@ -207,7 +220,11 @@ class _PaperListTreeprocessor(Treeprocessor):
         else:
             wrapper = ET.Element("div", {"class": "paperlist-notes"})
             wrapper.extend(section)
-        root.insert(position, wrapper)
+        return wrapper
+
+
+def _is_placeholder(element: ET.Element, token: str) -> bool:
+    return element.tag == "p" and (element.text or "").startswith(token)
 
 
 def makeExtension(**kwargs: Any) -> PaperListExtension:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from mkdocs.exceptions import PluginError
@@ -14,7 +14,8 @@ from mkdocs_paperlist.config import PaperListConfig
 from mkdocs_paperlist.extension import PaperListExtension
 from mkdocs_paperlist.render import ASSETS
 from paperlint.document import Document
-from paperlint.engine import lint_document
+from paperlint.engine import lint_paper_list
+from paperlint.model import PaperList
 from paperlint.parse import parse
 from paperlint.rules import UnknownRuleError, find_rule
 from paperlint.settings import Settings
@@ -60,30 +61,41 @@ class PaperListPlugin(BasePlugin[PaperListConfig]):
             )
         return files
 
-    def _is_list(self, markdown: str, page: Any) -> bool:
+    def _is_list(self, page: Any, parsed: Callable[[], PaperList]) -> bool:
         chosen = page.meta.get("paperlist")
         if chosen is not None:
             return bool(chosen)
         if self.config.pages:
             path = page.file.src_uri
             return any(fnmatch.fnmatchcase(path, pattern) for pattern in self.config.pages)
-        return bool(parse(Document(markdown)).entries)
+        return bool(parsed().entries)
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
         if self.extension is None:
             return markdown
-        is_list = self._is_list(markdown, page)
+        paper_list: PaperList | None = None
+
+        def parsed() -> PaperList:
+            nonlocal paper_list
+            if paper_list is None:
+                paper_list = parse(Document(markdown))
+            return paper_list
+
+        is_list = self._is_list(page, parsed)
         self.extension.setConfig("enabled", is_list)
+        # The page is parsed once here; the extension reuses the model when Python-Markdown
+        # hands it the same text.
+        self.extension.prepared = parsed() if is_list else None
         if is_list:
-            self._lint(markdown, page)
+            self._lint(parsed(), page)
         return markdown
 
-    def _lint(self, markdown: str, page: Any) -> None:
+    def _lint(self, paper_list: PaperList, page: Any) -> None:
         # Front matter was removed from `markdown`; lines are counted in the source file.
         offset = _front_matter_lines(page.file.abs_src_path)
         settings = Settings(targets=tuple(self.config.targets))
         self.linted += 1
-        for d in lint_document(Document(markdown), settings):
+        for d in lint_paper_list(paper_list, settings):
             level = self.levels.get(d.code, d.severity.value)
             if level == "off":
                 continue
@@ -97,15 +109,16 @@ class PaperListPlugin(BasePlugin[PaperListConfig]):
 
 
 def _front_matter_lines(path: str | None) -> int:
+    """How many lines the page's YAML front matter takes in its source file (0 without)."""
     if not path:
         return 0
     try:
-        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
-    except OSError:
+        with open(path, encoding="utf-8-sig") as source:
+            if source.readline().strip() != "---":
+                return 0
+            for number, line in enumerate(source, 2):
+                if line.strip() in {"---", "..."}:
+                    return number
+    except (OSError, UnicodeDecodeError):
         return 0
-    if not lines or lines[0].strip() != "---":
-        return 0
-    for number, line in enumerate(lines[1:], 2):
-        if line.strip() in {"---", "..."}:
-            return number
     return 0

@@ -10,14 +10,21 @@ from itertools import pairwise
 
 from paperlint.context import Context
 from paperlint.document import Document
-from paperlint.model import Span
+from paperlint.model import PaperList, Span
 from paperlint.parse import parse
 from paperlint.rule import Applicability, Edit, Finding, Fix, Rule, Severity
 from paperlint.rules import pl901_unused_suppression, select_rules
 from paperlint.settings import Settings
 from paperlint.suppress import Suppressions
 
-__all__ = ["Diagnostic", "FixResult", "InternalRuleError", "fix_document", "lint_document"]
+__all__ = [
+    "Diagnostic",
+    "FixResult",
+    "InternalRuleError",
+    "fix_document",
+    "lint_document",
+    "lint_paper_list",
+]
 
 _MAX_FIX_PASSES = 10
 
@@ -51,19 +58,26 @@ class Diagnostic:
 
 def lint_document(document: Document, settings: Settings | None = None) -> list[Diagnostic]:
     """Every finding of the selected rules, sorted by position then code."""
+    return lint_paper_list(parse(document), settings)
+
+
+def lint_paper_list(paper_list: PaperList, settings: Settings | None = None) -> list[Diagnostic]:
+    """``lint_document`` for a document already parsed (by a caller that needs the model
+    too, such as the MkDocs plugin)."""
     # Linting allocates many small objects and no reference cycles: pausing the cyclic
     # garbage collector keeps it from rescanning the whole model again and again.
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _lint(document, settings or Settings())
+        return _lint(paper_list, settings or Settings())
     finally:
         if paused:
             gc.enable()
 
 
-def _lint(document: Document, settings: Settings) -> list[Diagnostic]:
-    context = Context(parse(document), settings)
+def _lint(paper_list: PaperList, settings: Settings) -> list[Diagnostic]:
+    document = paper_list.document
+    context = Context(paper_list, settings)
     rules = select_rules(settings.select, settings.ignore)
     suppressions = None
     if document.comments:
