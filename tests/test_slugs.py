@@ -9,11 +9,22 @@ from pathlib import Path
 
 import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from paperlint.anchors import AnchorIndex
+from paperlint.anchors import AnchorIndex, normalize_key
 from paperlint.document import Document
 from paperlint.parse import parse
-from paperlint.slugs import IdAllocator, heading_ids, plain_text, slugify
+from paperlint.slugs import (
+    IdAllocator,
+    _github_slug,
+    _markdown_slugify,
+    _pymdownx_slugify,
+    heading_ids,
+    is_stable_slug,
+    plain_text,
+    slugify,
+)
 
 from conftest import CORPUS_LISTS, DATA
 
@@ -92,3 +103,24 @@ def test_markup_in_headings_matches_python_markdown() -> None:
 def test_unknown_target() -> None:
     with pytest.raises(ValueError, match="unknown target 'hugo'"):
         slugify("x", "hugo")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.from_regex(r"-?[a-z0-9_]{1,4}(?:-[a-z0-9_]{1,4}){0,4}-?", fullmatch=True))
+def test_stable_slugs_are_kept_by_every_library(text: str) -> None:
+    # slugify skips the libraries for such text: each library must indeed keep it as is.
+    assert is_stable_slug(text)
+    assert _github_slug(text) == text
+    assert _markdown_slugify()(text, "-") == text
+    assert _pymdownx_slugify()(text, "-") == text
+
+
+@pytest.mark.parametrize("text", ["a--b", "A-b", "a b", "-", "", "a.b", "é"])
+def test_other_text_is_not_a_stable_slug(text: str) -> None:
+    assert not is_stable_slug(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)) | st.text())
+def test_normalize_key_ascii_fast_path_agrees_with_the_unicode_rule(text: str) -> None:
+    assert normalize_key(text) == re.sub(r"[\W_]+", "", text.casefold())

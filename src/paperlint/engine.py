@@ -33,9 +33,10 @@ class InternalRuleError(RuntimeError):
     """A rule reported something impossible: a bug in paperlint, not in the input."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Diagnostic:
-    """A finding placed in its file: 1-based positions, the end exclusive."""
+    """A finding placed in its file: 1-based positions, the end exclusive. Read-only by
+    convention (not frozen, to be cheap to make: see paperlint.model)."""
 
     rule: Rule
     severity: Severity

@@ -67,9 +67,10 @@ class Fix:
     applicability: Applicability = Applicability.SAFE
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Finding:
-    """What a rule reports: where, what, and how to repair it if it can."""
+    """What a rule reports: where, what, and how to repair it if it can. Read-only by
+    convention (not frozen, to be cheap to make: see paperlint.model)."""
 
     span: Span
     message: str

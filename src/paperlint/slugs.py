@@ -120,9 +120,10 @@ def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-# Text every target keeps as it is: lower-case ASCII words joined by single hyphens. Most
-# notes headings and every slug paperlint writes look like this; they skip the slugifiers.
-_STABLE_SLUG_RE = re.compile(r"[a-z0-9_]+(?:-[a-z0-9_]+)*")
+# Text every target keeps as it is: lower-case ASCII words joined by single hyphens, with a
+# hyphen at either end or not. Most notes headings and every slug paperlint writes look like
+# this; they skip the slugifiers (tests/test_slugs.py checks the libraries agree).
+_STABLE_SLUG_RE = re.compile(r"-?[a-z0-9_]+(?:-[a-z0-9_]+)*-?")
 
 
 def is_stable_slug(text: str) -> bool:
