@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from urllib.parse import unquote
 
@@ -14,10 +15,12 @@ __all__ = ["AnchorIndex", "normalize_key"]
 
 _NON_WORD_RE = re.compile(r"[\W_]+")
 _ASCII_NON_ALNUM = {code: None for code in range(128) if not chr(code).isalnum()}
-# Fuzzy matching compares an anchor only with the notes headings whose letters start the
-# same way, and with at most this many of them, so that linting stays linear.
-_FUZZY_PREFIX = 8
-_FUZZY_LIMIT = 10
+# Fuzzy matching compares an anchor only with a few notes headings whose letters start or
+# end the same way (see _FuzzyIndex), so that linting stays linear.
+_FUZZY_AFFIX = 6
+_FUZZY_PER_SIDE = 8
+_FUZZY_FULL = 3
+_FUZZY_CUTOFF = 0.6
 
 
 def normalize_key(text: str) -> str:
@@ -46,7 +49,7 @@ class AnchorIndex:
             self.ids[target] = ids
             self._by_id[target] = {id_: index for index, id_ in enumerate(ids)}
         self._counts: dict[str, Counter[str]] = {}
-        self._buckets: dict[str, list[int]] | None = None
+        self._fuzzy: _FuzzyIndex | None = None
         self._by_text: dict[str, int] = {}
         self._by_key: dict[str, int] = {}
         known: dict[str, str] = {}  # many headings share a text ("Abstract")
@@ -96,9 +99,8 @@ class AnchorIndex:
         """The heading an anchor was written for: one it resolves to on some target, else
         the heading whose source text is the anchor, else one with the same letters."""
         # Several rules ask about every anchor of the list: remember the answers.
-        try:
-            index = self._intended[fragment]
-        except KeyError:
+        index = self._intended.get(fragment, -1)
+        if index == -1:
             index = self._intended[fragment] = self._find_intended(fragment)
         return None if index is None else self.paper_list.headings[index]
 
@@ -114,23 +116,79 @@ class AnchorIndex:
         return index
 
     def nearest(self, fragment: str) -> Heading | None:
-        """The intended heading, or the notes heading whose text is closest to the anchor."""
+        """The intended heading, or the notes heading spelled most like the anchor (a
+        ``difflib`` ratio of at least 0.6), if any."""
         heading = self.intended(fragment)
         if heading is not None:
             return heading
+        if self._fuzzy is None:
+            self._fuzzy = _FuzzyIndex(
+                [
+                    (self._keys[section.heading.index], section.heading.index)
+                    for section in self.paper_list.notes
+                ]
+            )
         key = normalize_key(self.decode(fragment))
-        candidates = self._fuzzy_buckets().get(key[:_FUZZY_PREFIX], [])[:_FUZZY_LIMIT]
-        if not candidates:
-            return None
-        texts = [self._keys[index] for index in candidates]
-        close = difflib.get_close_matches(key, texts, n=1, cutoff=0.6)
-        return self.paper_list.headings[candidates[texts.index(close[0])]] if close else None
+        matcher = difflib.SequenceMatcher(None, b=key)
+        scored: list[tuple[float, int]] = []
+        for index in self._fuzzy.candidates(key):
+            matcher.set_seq1(self._keys[index])
+            if matcher.real_quick_ratio() >= _FUZZY_CUTOFF:
+                quick = matcher.quick_ratio()
+                if quick >= _FUZZY_CUTOFF:
+                    scored.append((-quick, index))
+        # The full ratio is the costly part: only for the few most promising candidates.
+        best: tuple[float, int] | None = None
+        for _, index in sorted(scored)[:_FUZZY_FULL]:
+            matcher.set_seq1(self._keys[index])
+            ranked = (-matcher.ratio(), index)
+            if -ranked[0] >= _FUZZY_CUTOFF and (best is None or ranked < best):
+                best = ranked
+        return None if best is None else self.paper_list.headings[best[1]]
 
-    def _fuzzy_buckets(self) -> dict[str, list[int]]:
-        if self._buckets is None:
-            buckets: defaultdict[str, list[int]] = defaultdict(list)
-            for section in self.paper_list.notes:
-                index = section.heading.index
-                buckets[self._keys[index][:_FUZZY_PREFIX]].append(index)
-            self._buckets = dict(buckets)
-        return self._buckets
+
+class _FuzzyIndex:
+    """Candidates for an anchor that matches no heading: notes headings whose key starts or
+    ends like the anchor's, the closest in length first. A look-up costs the same in a list
+    of any size (an edited or mistyped anchor usually keeps its first or last letters)."""
+
+    def __init__(self, keys: list[tuple[str, int]]) -> None:
+        self._by_prefix: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
+        self._by_suffix: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
+        for key, index in keys:
+            if key:
+                self._by_prefix[key[:_FUZZY_AFFIX]].append((len(key), index))
+                self._by_suffix[key[-_FUZZY_AFFIX:]].append((len(key), index))
+        for buckets in (self._by_prefix, self._by_suffix):
+            for bucket in buckets.values():
+                bucket.sort()
+
+    def candidates(self, key: str) -> list[int]:
+        if not key:
+            return []
+        found: dict[int, None] = {}
+        for buckets, affix in (
+            (self._by_prefix, key[:_FUZZY_AFFIX]),
+            (self._by_suffix, key[-_FUZZY_AFFIX:]),
+        ):
+            bucket = buckets.get(affix)
+            if bucket:
+                found.update(dict.fromkeys(_closest_in_length(bucket, len(key))))
+        return list(found)
+
+
+def _closest_in_length(bucket: list[tuple[int, int]], length: int) -> list[int]:
+    """Up to ``_FUZZY_PER_SIDE`` indexes of a bucket sorted by length, the nearest first."""
+    after = bisect_left(bucket, (length, -1))
+    before = after - 1
+    chosen: list[int] = []
+    while len(chosen) < _FUZZY_PER_SIDE and (before >= 0 or after < len(bucket)):
+        if after >= len(bucket) or (
+            before >= 0 and length - bucket[before][0] <= bucket[after][0] - length
+        ):
+            chosen.append(bucket[before][1])
+            before -= 1
+        else:
+            chosen.append(bucket[after][1])
+            after += 1
+    return chosen

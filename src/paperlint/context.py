@@ -23,6 +23,7 @@ class Context:
     def __init__(self, paper_list: PaperList, settings: Settings) -> None:
         self.paper_list = paper_list
         self.settings = settings
+        self._arxiv_urls: dict[str, ArxivUrl | None] = {}
 
     @property
     def document(self) -> Document:
@@ -65,7 +66,28 @@ class Context:
     @cached_property
     def arxiv(self) -> list[ArxivUrl | None]:
         """Per entry, its arXiv URL (the Paper link first, then any other link), if any."""
-        return [_entry_arxiv(entry) for entry in self.paper_list.entries]
+        return [self._entry_arxiv(entry) for entry in self.paper_list.entries]
+
+    def arxiv_url(self, url: str) -> ArxivUrl | None:
+        """``parse_arxiv_url``, computed once per URL for all rules."""
+        try:
+            return self._arxiv_urls[url]
+        except KeyError:
+            parsed = self._arxiv_urls[url] = parse_arxiv_url(url)
+            return parsed
+
+    def _entry_arxiv(self, entry: Entry) -> ArxivUrl | None:
+        paper = entry.link(LinkKind.PAPER)
+        if paper is not None:
+            parsed = self.arxiv_url(paper.url)
+            if parsed is not None:
+                return parsed
+        for link in entry.links:
+            if link is not paper:
+                parsed = self.arxiv_url(link.url)
+                if parsed is not None:
+                    return parsed
+        return None
 
     @cached_property
     def date_style(self) -> str:
@@ -80,14 +102,3 @@ class Context:
             elif entry.date is not None and entry.date.style == "YYYY/MM":
                 long += 1
         return "YYYY/MM" if long > short else "YY/MM"
-
-
-def _entry_arxiv(entry: Entry) -> ArxivUrl | None:
-    paper = entry.link(LinkKind.PAPER)
-    links = [paper] if paper is not None else []
-    links += [link for link in entry.links if link is not paper]
-    for link in links:
-        parsed = parse_arxiv_url(link.url)
-        if parsed is not None:
-            return parsed
-    return None

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from paperlint.arxiv import parse_arxiv_url
 from paperlint.context import Context
 from paperlint.rule import Finding, Fixability, Rule, Severity
 
@@ -40,7 +39,7 @@ def check(context: Context) -> Iterator[Finding]:
         for link in entry.links:
             if link.is_empty or link.fragment is not None:
                 continue
-            parsed = parse_arxiv_url(link.url)
+            parsed = context.arxiv_url(link.url)
             if parsed is not None and parsed.problem is not None:
                 yield Finding(link.url_span, parsed.problem)
 

@@ -36,10 +36,14 @@ Use instead:
 ## Fix safety
 When the heading the anchor was meant for gets the same id on every target, the fix points
 the anchor at that id. When the targets disagree and the heading is itself a slug (no
-spaces), the fix renames the heading and rewrites the anchor together, to a slug that
-every target keeps as it is. It never renames a heading that another link also uses, nor a
-heading written as a title. Both fixes are safe; note that links from other sites to the
-old id of a renamed heading stop working.
+spaces), the fix renames the heading and rewrites the anchor together, to a slug that every
+target keeps as it is. It never renames a heading that another link also uses, nor a heading
+written as a title. Both fixes are safe; note that links from other sites to the old id of a
+renamed heading stop working.
+
+When the anchor matches no heading at all and the message names the nearest one by
+spelling, pointing the anchor there is an unsafe fix: it is a guess. Such a heading is never
+renamed.
 
 ## Options
 None.
@@ -53,7 +57,7 @@ from collections.abc import Iterator
 
 from paperlint.context import Context
 from paperlint.model import Heading, Link
-from paperlint.rule import Edit, Finding, Fix, Fixability, Rule, Severity
+from paperlint.rule import Applicability, Edit, Finding, Fix, Fixability, Rule, Severity
 from paperlint.slugs import TARGET_LABELS, TARGETS, is_stable_slug, slugify
 
 _IN_PAGE_LINK_RE = re.compile(r"\]\(#([^)\s]*)\)")
@@ -83,7 +87,7 @@ def check(context: Context) -> Iterator[Finding]:
             if heading is not None:
                 if references is None:
                     references = _references(context)
-                fix = _fix(context, link, fragment, heading, references)
+                fix = _fix(context, link, fragment, heading, references, intended=intended)
             span = link.url_span
             for target in failing:
                 message = _message(context, fragment, decoded, heading, intended, target)
@@ -146,7 +150,13 @@ def _references(context: Context) -> Counter[int]:
 
 
 def _fix(
-    context: Context, link: Link, fragment: str, heading: Heading, references: Counter[int]
+    context: Context,
+    link: Link,
+    fragment: str,
+    heading: Heading,
+    references: Counter[int],
+    *,
+    intended: bool,
 ) -> Fix | None:
     anchors = context.anchors
     targets = context.settings.targets
@@ -155,7 +165,11 @@ def _fix(
         (common,) = ids
         if common and common != fragment:
             edit = Edit(link.url_span.start, link.url_span.end, f"#{common}")
-            return Fix(f'Point the anchor at "#{common}"', (edit,))
+            # A heading found only by its spelling is a guess: the curator must confirm it.
+            applicability = Applicability.SAFE if intended else Applicability.UNSAFE
+            return Fix(f'Point the anchor at "#{common}"', (edit,), applicability)
+        return None
+    if not intended:
         return None
     text = heading.text
     if _WHITESPACE_RE.search(text) or references[heading.start] > 1:
