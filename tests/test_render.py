@@ -157,3 +157,21 @@ def test_a_page_without_entries_is_left_alone() -> None:
 def test_the_extension_is_found_by_name() -> None:
     html = markdown.markdown("- [25/06] **A**\n[[Paper](x)]\n", extensions=["paperlist"])
     assert "paperlist-entry" in html
+
+
+def test_a_model_prepared_by_the_caller_is_reused(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The MkDocs plugin parses each page once (to decide, and to lint) and hands the model
+    # to the extension; the extension must not parse the page a second time.
+    text = CORPUS_LISTS[0].read_text(encoding="utf-8")
+    expected = markdown.markdown(text, extensions=[makeExtension(), "toc"])
+    extension = makeExtension()
+    extension.prepared = parse_text(text)
+
+    def no_second_parse(*args: object) -> None:
+        raise AssertionError("the page was parsed again")
+
+    monkeypatch.setattr("mkdocs_paperlist.extension.parse", no_second_parse)
+    rendered = markdown.markdown(text, extensions=[extension, "toc"])
+    assert re.sub(r"paperlist[0-9a-f]{12}", "", rendered) == re.sub(
+        r"paperlist[0-9a-f]{12}", "", expected
+    )

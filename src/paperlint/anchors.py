@@ -14,7 +14,7 @@ from paperlint.slugs import IdAllocator, plain_text, slugify
 __all__ = ["AnchorIndex", "normalize_key"]
 
 _NON_WORD_RE = re.compile(r"[\W_]+")
-_ASCII_NON_ALNUM = {code: None for code in range(128) if not chr(code).isalnum()}
+_ASCII_NON_ALNUM = bytes(code for code in range(128) if not chr(code).isalnum())
 # Fuzzy matching compares an anchor only with a few notes headings whose letters start or
 # end the same way (see _FuzzyIndex), so that linting stays linear.
 _FUZZY_AFFIX = 6
@@ -25,8 +25,8 @@ _FUZZY_CUTOFF = 0.6
 
 def normalize_key(text: str) -> str:
     """Letters and digits only, case-folded: what survives every renderer's slugify."""
-    if text.isascii():  # the usual case, twice as fast without the Unicode classes
-        return text.lower().translate(_ASCII_NON_ALNUM)
+    if text.isascii():  # the usual case, several times faster as bytes
+        return text.lower().encode("ascii").translate(None, _ASCII_NON_ALNUM).decode("ascii")
     return _NON_WORD_RE.sub("", text.casefold())
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -82,6 +81,8 @@ def encode(document: Document) -> bytes:
 def write_document(path: str, document: Document) -> None:
     """Replace a file's content atomically: a temporary file in the same folder, then a
     rename, keeping the file's permission bits. On failure the file is untouched."""
+    import tempfile  # here, not at the top: linting alone does not pay for the import
+
     target = Path(path)
     try:
         mode = stat.S_IMODE(target.stat().st_mode)

@@ -39,37 +39,31 @@ def _plural(count: int, word: str) -> str:
 
 def summary(report: Report) -> str:
     """One line: how many findings of each severity, and what fixing did or could do."""
-    diagnostics = [d for _, d in report.diagnostics]
+    by_severity: Counter[Severity] = Counter()
+    by_fix: Counter[Applicability] = Counter()
+    for result in report.files:
+        for d in result.diagnostics:
+            by_severity[d.severity] += 1
+            if d.fix is not None:
+                by_fix[d.fix.applicability] += 1
+    total = sum(by_severity.values())
     files = len(report.files)
     parts: list[str] = []
     if report.fix_mode:
         parts.append(f"Fixed {_plural(report.fixed, 'finding')}")
-    if diagnostics:
-        by_severity = Counter(d.severity for d in diagnostics)
+    if total:
         counts = ", ".join(
             f"{by_severity[severity]} {severity.value}"
             for severity in Severity
             if by_severity[severity]
         )
         verb = "remaining" if report.fix_mode else "found"
-        parts.append(
-            f"{_plural(len(diagnostics), 'finding')} {verb} ({counts}) in {_plural(files, 'file')}"
-        )
+        parts.append(f"{_plural(total, 'finding')} {verb} ({counts}) in {_plural(files, 'file')}")
         if not report.fix_mode:
-            safe = sum(
-                1
-                for d in diagnostics
-                if d.fix is not None and d.fix.applicability is Applicability.SAFE
-            )
-            unsafe = sum(
-                1
-                for d in diagnostics
-                if d.fix is not None and d.fix.applicability is Applicability.UNSAFE
-            )
-            if safe:
-                parts.append(f"{safe} fixable with --fix")
-            if unsafe:
-                parts.append(f"{unsafe} more with --unsafe-fixes")
+            if by_fix[Applicability.SAFE]:
+                parts.append(f"{by_fix[Applicability.SAFE]} fixable with --fix")
+            if by_fix[Applicability.UNSAFE]:
+                parts.append(f"{by_fix[Applicability.UNSAFE]} more with --unsafe-fixes")
     else:
         parts.append(f"All checks passed ({_plural(files, 'file')})")
     if report.errors:

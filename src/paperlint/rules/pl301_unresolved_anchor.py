@@ -117,11 +117,8 @@ def _message(
 def _reasons(fragment: str, heading_id: str, target: str) -> list[str]:
     label = TARGET_LABELS[target]
     reasons = []
-    dropped = sorted(
-        char
-        for char in set(fragment).difference(heading_id)
-        if not char.isalnum() and char not in "-_"
-    )
+    extra = set(fragment).difference(heading_id)
+    dropped = sorted(c for c in extra if not c.isalnum() and c not in "-_") if extra else []
     if dropped:
         listed = " ".join(f'"{char}"' for char in dropped)
         reasons.append(f"{listed} {'is' if len(dropped) == 1 else 'are'} dropped by {label}")
