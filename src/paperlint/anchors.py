@@ -76,13 +76,19 @@ class AnchorIndex:
         index = self._by_id[target].get(self.decode(fragment))
         return None if index is None else self.paper_list.headings[index]
 
+    def resolves(self, fragment: str, target: str) -> bool:
+        """Whether a fragment lands on some heading with a target."""
+        return (unquote(fragment) if "%" in fragment else fragment) in self._by_id[target]
+
     def id_of(self, heading: Heading, target: str) -> str:
         """The id a target gives a heading of this list."""
         return self.ids[target][heading.index]
 
     def slug(self, text: str, target: str) -> str:
         """``slugify(text, target)``, from the cache when a heading had this text."""
-        cache = self.slugs.setdefault(target, {})
+        cache = self.slugs.get(target)
+        if cache is None:
+            cache = self.slugs[target] = {}
         slug = cache.get(text)
         if slug is None:
             slug = cache[text] = slugify(text, target)

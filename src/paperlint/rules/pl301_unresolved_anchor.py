@@ -75,7 +75,7 @@ def check(context: Context) -> Iterator[Finding]:
             fragment = link.fragment
             if fragment is None:
                 continue
-            failing = [t for t in targets if anchors.resolve(fragment, t) is None]
+            failing = [t for t in targets if not anchors.resolves(fragment, t)]
             if not failing:
                 continue
             decoded = anchors.decode(fragment)
