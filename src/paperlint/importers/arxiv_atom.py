@@ -82,9 +82,5 @@ def read(text: str, *, year: int | None = None) -> ReadResult:
         raise ImportFailure(f"not an Atom feed: the root element is <{root.tag}>")
     result = ReadResult()
     for number, entry in enumerate(root.iter(f"{_ATOM}entry"), start=1):
-        read_entry = _paper(entry, f"entry {number}")
-        if isinstance(read_entry, Skipped):
-            result.skipped.append(read_entry)
-        else:
-            result.papers.append(read_entry)
+        result.add(_paper(entry, f"entry {number}"))
     return result

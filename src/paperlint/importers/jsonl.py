@@ -83,9 +83,5 @@ def read(text: str, *, year: int | None = None) -> ReadResult:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        read_line = _paper(line, f"line {number}")
-        if isinstance(read_line, Skipped):
-            result.skipped.append(read_line)
-        else:
-            result.papers.append(read_line)
+        result.add(_paper(line, f"line {number}"))
     return result

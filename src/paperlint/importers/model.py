@@ -76,3 +76,10 @@ class ReadResult:
     warnings: list[Skipped] = field(default_factory=list)
     """Papers imported on an assumption the user should check (a date taken from the
     page rather than the paper)."""
+
+    def add(self, record: Paper | Skipped) -> None:
+        """Keep a record a reader made: a paper, or the reason it was skipped."""
+        if isinstance(record, Skipped):
+            self.skipped.append(record)
+        else:
+            self.papers.append(record)
