@@ -3,6 +3,7 @@ against the official schemas (copies in tests/data/schemas/)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
@@ -61,16 +62,8 @@ def test_github_escapes_message_data() -> None:
     report = _report(DEFECTIVE)
     result = report.files[0]
     diagnostic = result.diagnostics[0]
-    result.diagnostics[0] = type(diagnostic)(
-        diagnostic.rule,
-        diagnostic.severity,
-        diagnostic.span,
-        1,
-        1,
-        1,
-        2,
-        "50% done\r\nnext: a,b",
-        None,
+    result.diagnostics[0] = dataclasses.replace(
+        diagnostic, line=1, column=1, end_line=1, end_column=2, message="50% done\r\nnext: a,b"
     )
     assert render_github(report).endswith("::50%25 done%0D%0Anext: a,b\n")
 

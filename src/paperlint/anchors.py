@@ -57,7 +57,6 @@ class AnchorIndex:
             known[text] if text in known else known.setdefault(text, normalize_key(text))
             for text in texts
         ]
-        self._intended: dict[str, int | None] = {}
         # Notes headings win over other headings with the same text or key.
         order = [*range(len(headings))]
         notes = {section.heading.index for section in paper_list.notes}
@@ -104,10 +103,7 @@ class AnchorIndex:
     def intended(self, fragment: str) -> Heading | None:
         """The heading an anchor was written for: one it resolves to on some target, else
         the heading whose source text is the anchor, else one with the same letters."""
-        # Several rules ask about every anchor of the list: remember the answers.
-        index = self._intended.get(fragment, -1)
-        if index == -1:
-            index = self._intended[fragment] = self._find_intended(fragment)
+        index = self._find_intended(fragment)
         return None if index is None else self.paper_list.headings[index]
 
     def _find_intended(self, fragment: str) -> int | None:
@@ -129,10 +125,7 @@ class AnchorIndex:
             return heading
         if self._fuzzy is None:
             self._fuzzy = _FuzzyIndex(
-                [
-                    (self._keys[section.heading.index], section.heading.index)
-                    for section in self.paper_list.notes
-                ]
+                self._keys, [section.heading.index for section in self.paper_list.notes]
             )
         key = normalize_key(self.decode(fragment))
         matcher = difflib.SequenceMatcher(None, b=key)
@@ -158,16 +151,22 @@ class _FuzzyIndex:
     ends like the anchor's, the closest in length first. A look-up costs the same in a list
     of any size (an edited or mistyped anchor usually keeps its first or last letters)."""
 
-    def __init__(self, keys: list[tuple[str, int]]) -> None:
-        self._by_prefix: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
-        self._by_suffix: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
-        for key, index in keys:
+    def __init__(self, keys: list[str], indexes: list[int]) -> None:
+        """``keys`` of all headings; ``indexes`` of those to search (the notes headings)."""
+        self._keys = keys
+        self._by_prefix: defaultdict[str, list[int]] = defaultdict(list)
+        self._by_suffix: defaultdict[str, list[int]] = defaultdict(list)
+        for index in indexes:
+            key = keys[index]
             if key:
-                self._by_prefix[key[:_FUZZY_AFFIX]].append((len(key), index))
-                self._by_suffix[key[-_FUZZY_AFFIX:]].append((len(key), index))
+                self._by_prefix[key[:_FUZZY_AFFIX]].append(index)
+                self._by_suffix[key[-_FUZZY_AFFIX:]].append(index)
         for buckets in (self._by_prefix, self._by_suffix):
             for bucket in buckets.values():
-                bucket.sort()
+                bucket.sort(key=self._length)
+
+    def _length(self, index: int) -> int:
+        return len(self._keys[index])
 
     def candidates(self, key: str) -> list[int]:
         if not key:
@@ -179,22 +178,22 @@ class _FuzzyIndex:
         ):
             bucket = buckets.get(affix)
             if bucket:
-                found.update(dict.fromkeys(_closest_in_length(bucket, len(key))))
+                found.update(dict.fromkeys(self._closest_in_length(bucket, len(key))))
         return list(found)
 
-
-def _closest_in_length(bucket: list[tuple[int, int]], length: int) -> list[int]:
-    """Up to ``_FUZZY_PER_SIDE`` indexes of a bucket sorted by length, the nearest first."""
-    after = bisect_left(bucket, (length, -1))
-    before = after - 1
-    chosen: list[int] = []
-    while len(chosen) < _FUZZY_PER_SIDE and (before >= 0 or after < len(bucket)):
-        if after >= len(bucket) or (
-            before >= 0 and length - bucket[before][0] <= bucket[after][0] - length
-        ):
-            chosen.append(bucket[before][1])
-            before -= 1
-        else:
-            chosen.append(bucket[after][1])
-            after += 1
-    return chosen
+    def _closest_in_length(self, bucket: list[int], length: int) -> list[int]:
+        """Up to ``_FUZZY_PER_SIDE`` headings of a bucket, the nearest in length first."""
+        after = bisect_left(bucket, length, key=self._length)
+        before = after - 1
+        chosen: list[int] = []
+        while len(chosen) < _FUZZY_PER_SIDE and (before >= 0 or after < len(bucket)):
+            if after >= len(bucket) or (
+                before >= 0
+                and length - self._length(bucket[before]) <= self._length(bucket[after]) - length
+            ):
+                chosen.append(bucket[before])
+                before -= 1
+            else:
+                chosen.append(bucket[after])
+                after += 1
+        return chosen

@@ -126,14 +126,17 @@ class Link:
     """The role of the link, from its label."""
     is_empty: bool = field(init=False, compare=False)
     """``()`` or ``(None)``: the list says there is no such link."""
-    fragment: str | None = field(init=False, compare=False)
-    """The anchor without its ``#`` for an in-page link, else None."""
 
     def __post_init__(self) -> None:
         url = self.url.strip()
         self.kind = _KINDS.get(self.label.strip().lower(), LinkKind.OTHER)
         self.is_empty = url.lower() in _EMPTY_URLS
-        self.fragment = url[1:] if url.startswith("#") else None
+
+    @property
+    def fragment(self) -> str | None:
+        """The anchor without its ``#`` for an in-page link, else None."""
+        url = self.url.strip()
+        return url[1:] if url.startswith("#") else None
 
     @property
     def span(self) -> Span:
@@ -210,8 +213,14 @@ class NoteSection:
     """A level-2 heading under the notes part, and its body."""
 
     heading: Heading
-    span: Span
-    """From the heading to the next heading of level 1 or 2 (or the end of the text)."""
+    start: int
+    """Offset of the heading's line."""
+    end: int
+    """Offset of the next heading of level 1 or 2 (or the end of the text)."""
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
 
 
 @dataclass(slots=True)

@@ -148,6 +148,8 @@ class _Parser:
 
     def _heading(self, level: int, index: int, span: Span) -> None:
         text = self.document.text[span.start : span.end]
+        if len(text) < 40:  # "Abstract", "TL;DR": the same short headings again and again
+            text = _intern(text)
         heading = Heading(level, text, span.start, index + 1, len(self.result.headings))
         self.result.headings.append(heading)
         line_start = self.document.line_starts[index]
@@ -165,9 +167,7 @@ class _Parser:
 
     def _close_section(self, end: int) -> None:
         if self.section_heading is not None:
-            self.result.notes.append(
-                NoteSection(self.section_heading, Span(self.section_start, end))
-            )
+            self.result.notes.append(NoteSection(self.section_heading, self.section_start, end))
             self.section_heading = None
 
     # -- entries ---------------------------------------------------------------------------

@@ -178,7 +178,7 @@ def _fix(
         Edit(link.url_span.start, link.url_span.end, f"#{slug}"),
         Edit(heading.start, heading.text_span.end, slug),
     )
-    return Fix(f'Rename the heading and its anchor to "{slug}"', edits)
+    return Fix("Rename the heading and its anchor to a slug every target keeps", edits)
 
 
 def _stable_slug(context: Context, text: str) -> str | None:
