@@ -19,7 +19,7 @@ _ASCII_NON_ALNUM = bytes(code for code in range(128) if not chr(code).isalnum())
 # end the same way (see _FuzzyIndex), so that linting stays linear.
 _FUZZY_AFFIX = 6
 _FUZZY_PER_SIDE = 8
-_FUZZY_FULL = 3
+_FUZZY_FULL = 2
 _FUZZY_CUTOFF = 0.6
 
 

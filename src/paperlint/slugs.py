@@ -82,21 +82,20 @@ def _github_removed() -> re.Pattern[str]:
 
 
 @cache
-def _github_ascii_table() -> dict[int, None]:
+def _github_ascii_removed() -> bytes:
+    """The ASCII characters github-slugger removes, for ``bytes.translate``."""
     from paperlint._github_slugger_data import REMOVED_RANGES
 
-    return {
-        code: None
-        for low, high in REMOVED_RANGES
-        if low < 128
-        for code in range(low, min(high, 127) + 1)
-    }
+    return bytes(
+        code for low, high in REMOVED_RANGES if low < 128 for code in range(low, min(high, 127) + 1)
+    )
 
 
 def _github_slug(text: str) -> str:
     lowered = text.lower()
     if lowered.isascii():  # the common case, without the big Unicode character class
-        return lowered.translate(_github_ascii_table()).replace(" ", "-")
+        kept = lowered.encode("ascii").translate(None, _github_ascii_removed())
+        return kept.decode("ascii").replace(" ", "-")
     return _github_removed().sub("", lowered).replace(" ", "-")
 
 

@@ -39,13 +39,14 @@ def _plural(count: int, word: str) -> str:
 
 def summary(report: Report) -> str:
     """One line: how many findings of each severity, and what fixing did or could do."""
-    by_severity: Counter[Severity] = Counter()
-    by_fix: Counter[Applicability] = Counter()
+    # Counted by value: hashing an Enum member runs Python code, once per finding.
+    by_severity: Counter[str] = Counter()
+    by_fix: Counter[str] = Counter()
     for result in report.files:
-        for d in result.diagnostics:
-            by_severity[d.severity] += 1
-            if d.fix is not None:
-                by_fix[d.fix.applicability] += 1
+        by_severity.update(Counter(d.severity.value for d in result.diagnostics))
+        by_fix.update(
+            Counter(d.fix.applicability.value for d in result.diagnostics if d.fix is not None)
+        )
     total = sum(by_severity.values())
     files = len(report.files)
     parts: list[str] = []
@@ -53,17 +54,18 @@ def summary(report: Report) -> str:
         parts.append(f"Fixed {_plural(report.fixed, 'finding')}")
     if total:
         counts = ", ".join(
-            f"{by_severity[severity]} {severity.value}"
+            f"{by_severity[severity.value]} {severity.value}"
             for severity in Severity
-            if by_severity[severity]
+            if by_severity[severity.value]
         )
         verb = "remaining" if report.fix_mode else "found"
         parts.append(f"{_plural(total, 'finding')} {verb} ({counts}) in {_plural(files, 'file')}")
         if not report.fix_mode:
-            if by_fix[Applicability.SAFE]:
-                parts.append(f"{by_fix[Applicability.SAFE]} fixable with --fix")
-            if by_fix[Applicability.UNSAFE]:
-                parts.append(f"{by_fix[Applicability.UNSAFE]} more with --unsafe-fixes")
+            safe, unsafe = by_fix[Applicability.SAFE.value], by_fix[Applicability.UNSAFE.value]
+            if safe:
+                parts.append(f"{safe} fixable with --fix")
+            if unsafe:
+                parts.append(f"{unsafe} more with --unsafe-fixes")
     else:
         parts.append(f"All checks passed ({_plural(files, 'file')})")
     if report.errors:

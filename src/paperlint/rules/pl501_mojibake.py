@@ -30,12 +30,15 @@ None.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from paperlint.context import Context
 from paperlint.model import Span
 from paperlint.rule import Edit, Finding, Fix, Fixability, Rule, Severity
 
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 _SHOWN = 24
 
 
@@ -46,10 +49,13 @@ def check(context: Context) -> Iterator[Finding]:
         return
     from paperlint.mojibake import find_mojibake  # only lists with non-ASCII text pay for it
 
-    for start, end in zip(document.line_starts, document.line_ends, strict=True):
+    starts, ends = document.line_starts, document.line_ends
+    found = _NON_ASCII_RE.search(text)
+    while found:  # from one line with a non-ASCII character to the next, skipping the rest
+        number = bisect_right(starts, found.start()) - 1
+        start, end = starts[number], ends[number]
+        found = _NON_ASCII_RE.search(text, starts[number + 1]) if number + 1 < len(starts) else None
         line = text[start:end]
-        if line.isascii():
-            continue
         runs = find_mojibake(line)
         if not runs:
             continue
