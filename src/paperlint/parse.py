@@ -196,7 +196,7 @@ def _parse_entry(parser: _Parser, lines: list[int]) -> Entry:
     last_end = ends[lines[-1]]
     item = _LIST_ITEM_RE.match(masked, first_start, first_end)
     assert item is not None  # the caller matched this line as a list item
-    marker = Span(item.start(2), item.end(2))
+    marker_start, marker_end = item.span(2)
     cursor = item.end()
 
     date: DateTag | None = None
@@ -206,7 +206,7 @@ def _parse_entry(parser: _Parser, lines: list[int]) -> Entry:
         cursor = tag.end()
 
     links = tuple(_links(parser, lines))
-    first_link = links[0].span.start if links else last_end
+    first_link = links[0].start if links else last_end
 
     title: Title | None = None
     venue: Span | None = None
@@ -229,9 +229,9 @@ def _parse_entry(parser: _Parser, lines: list[int]) -> Entry:
 
     return Entry(
         index=len(parser.result.entries),
-        start=marker.start,
+        start=marker_start,
         end=last_end,
-        marker_length=len(marker),
+        marker_length=marker_end - marker_start,
         date=date,
         title=title,
         venue=venue,
