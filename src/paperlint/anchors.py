@@ -18,7 +18,7 @@ _ASCII_NON_ALNUM = bytes(code for code in range(128) if not chr(code).isalnum())
 # Fuzzy matching compares an anchor only with a few notes headings whose letters start or
 # end the same way (see _FuzzyIndex), so that linting stays linear.
 _FUZZY_AFFIX = 6
-_FUZZY_PER_SIDE = 8
+_FUZZY_PER_SIDE = 6
 _FUZZY_FULL = 2
 _FUZZY_CUTOFF = 0.6
 

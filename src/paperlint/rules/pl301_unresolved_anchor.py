@@ -56,12 +56,13 @@ from collections import Counter
 from collections.abc import Iterator
 
 from paperlint.context import Context
-from paperlint.model import Heading, Link
+from paperlint.model import Heading, Span
 from paperlint.rule import Applicability, Edit, Finding, Fix, Fixability, Rule, Severity
 from paperlint.slugs import TARGET_LABELS, TARGETS, is_stable_slug, slugify
 
 _IN_PAGE_LINK_RE = re.compile(r"\]\(#([^)\s]*)\)")
 _WHITESPACE_RE = re.compile(r"\s")
+_PUNCTUATION_RE = re.compile(r"[^\w-]")  # neither a letter, a digit, "_" nor "-"
 # Every target, the most restrictive first (a new target must be placed here).
 _STRICTNESS = tuple(sorted(TARGETS, key=("mkdocs", "pymdownx", "github").index))
 
@@ -83,12 +84,12 @@ def check(context: Context) -> Iterator[Finding]:
             intended = heading is not None
             if heading is None:
                 heading = anchors.nearest(fragment)
+            span = link.url_span
             fix = None
             if heading is not None:
                 if references is None:
                     references = _references(context)
-                fix = _fix(context, link, fragment, heading, references, intended=intended)
-            span = link.url_span
+                fix = _fix(context, span, fragment, heading, references, intended=intended)
             for target in failing:
                 message = _message(context, fragment, decoded, heading, intended, target)
                 yield Finding(span, message, fix)
@@ -117,8 +118,10 @@ def _message(
 def _reasons(fragment: str, heading_id: str, target: str) -> list[str]:
     label = TARGET_LABELS[target]
     reasons = []
-    extra = set(fragment).difference(heading_id)
-    dropped = sorted(c for c in extra if not c.isalnum() and c not in "-_") if extra else []
+    dropped: list[str] = []
+    if _PUNCTUATION_RE.search(fragment):  # most anchors are letters, digits and hyphens
+        extra = set(fragment).difference(heading_id)
+        dropped = sorted(c for c in extra if not c.isalnum() and c not in "-_")
     if dropped:
         listed = " ".join(f'"{char}"' for char in dropped)
         reasons.append(f"{listed} {'is' if len(dropped) == 1 else 'are'} dropped by {label}")
@@ -148,7 +151,7 @@ def _references(context: Context) -> Counter[int]:
 
 def _fix(
     context: Context,
-    link: Link,
+    span: Span,
     fragment: str,
     heading: Heading,
     references: Counter[int],
@@ -161,7 +164,7 @@ def _fix(
     if len(ids) == 1:
         (common,) = ids
         if common and common != fragment:
-            edit = Edit(link.url_span.start, link.url_span.end, f"#{common}")
+            edit = Edit(span.start, span.end, f"#{common}")
             # A heading found only by its spelling is a guess: the curator must confirm it.
             applicability = Applicability.SAFE if intended else Applicability.UNSAFE
             return Fix(f'Point the anchor at "#{common}"', (edit,), applicability)
@@ -175,7 +178,7 @@ def _fix(
     if slug is None or _collides(context, slug, heading):
         return None
     edits = (
-        Edit(link.url_span.start, link.url_span.end, f"#{slug}"),
+        Edit(span.start, span.end, f"#{slug}"),
         Edit(heading.start, heading.text_span.end, slug),
     )
     return Fix("Rename the heading and its anchor to a slug every target keeps", edits)
