@@ -9,7 +9,7 @@ from typing import Any
 from paperlint.anchors import AnchorIndex
 from paperlint.arxiv import ArxivUrl, parse_arxiv_url
 from paperlint.document import Document
-from paperlint.model import Entry, LinkKind, NoteSection, PaperList
+from paperlint.model import Entry, Heading, LinkKind, NoteSection, PaperList
 from paperlint.settings import Settings
 
 __all__ = ["Context"]
@@ -39,6 +39,19 @@ class Context:
     @cached_property
     def anchors(self) -> AnchorIndex:
         return AnchorIndex(self.paper_list, self.settings.targets)
+
+    @cached_property
+    def link_headings(self) -> dict[int, Heading | None]:
+        """For each in-page link of an entry with a non-empty anchor (keyed by the link's
+        start offset), the heading it was written for (``AnchorIndex.intended``), if any."""
+        anchors = self.anchors
+        headings: dict[int, Heading | None] = {}
+        for entry in self.paper_list.entries:
+            for link in entry.links:
+                fragment = link.fragment
+                if fragment:
+                    headings[link.start] = anchors.intended(fragment)
+        return headings
 
     @cached_property
     def sections_by_heading(self) -> dict[int, NoteSection]:

@@ -80,7 +80,7 @@ def check(context: Context) -> Iterator[Finding]:
             if not failing:
                 continue
             decoded = anchors.decode(fragment)
-            heading = anchors.intended(fragment)
+            heading = context.link_headings.get(link.start)
             intended = heading is not None
             if heading is None:
                 heading = anchors.nearest(fragment)

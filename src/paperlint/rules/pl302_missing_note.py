@@ -37,14 +37,15 @@ def check(context: Context) -> Iterator[Finding]:
     if not context.paper_list.has_notes_part:
         return
     sections = context.sections_by_heading
-    anchors = context.anchors
+    link_headings = context.link_headings
     for entry in context.paper_list.entries:
         link = entry.link(LinkKind.NOTES)
-        if link is None or link.fragment is None or not link.fragment:
+        fragment = link.fragment if link is not None else None
+        if link is None or not fragment:
             continue
-        heading = anchors.intended(link.fragment)
+        heading = link_headings[link.start]
         if heading is None or heading.start not in sections:
-            yield Finding(link.url_span, f'no notes section for anchor "#{link.fragment}"')
+            yield Finding(link.url_span, f'no notes section for anchor "#{fragment}"')
 
 
 RULE = Rule.from_module(

@@ -37,14 +37,7 @@ def check(context: Context) -> Iterator[Finding]:
     paper_list = context.paper_list
     if not paper_list.notes:
         return
-    anchors = context.anchors
-    linked: set[int] = set()
-    for entry in paper_list.entries:
-        for link in entry.links:
-            if link.fragment:
-                heading = anchors.intended(link.fragment)
-                if heading is not None:
-                    linked.add(heading.start)
+    linked = {heading.start for heading in context.link_headings.values() if heading is not None}
     for section in paper_list.notes:
         heading = section.heading
         if heading.start not in linked:
