@@ -77,7 +77,7 @@ class AnchorIndex:
 
     def resolves(self, fragment: str, target: str) -> bool:
         """Whether a fragment lands on some heading with a target."""
-        return (unquote(fragment) if "%" in fragment else fragment) in self._by_id[target]
+        return self.decode(fragment) in self._by_id[target]
 
     def id_of(self, heading: Heading, target: str) -> str:
         """The id a target gives a heading of this list."""
