@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: Any) -> None:
-        pass
+        """Keep the test output free of one line per request."""
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +46,18 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+def _wait_until(
+    condition: Callable[[], bool], failure: str, *, attempts: int = 600, pause: float = 0.05
+) -> None:
+    """Poll a condition of the browser or the page until it holds; give up after
+    ``attempts`` tries (a pause between tries) with ``failure`` as the error."""
+    for _ in range(attempts):
+        if condition():
+            return
+        time.sleep(pause)
+    raise AssertionError(failure)
 
 
 class Browser:
@@ -74,11 +86,10 @@ class Browser:
             stderr=subprocess.DEVNULL,
         )
         port_file = profile / "DevToolsActivePort"
-        deadline = time.monotonic() + 30
-        while not port_file.exists() or not port_file.read_text().strip():
-            if time.monotonic() > deadline:
-                raise RuntimeError("chromium did not start")
-            time.sleep(0.05)
+        _wait_until(
+            lambda: port_file.exists() and bool(port_file.read_text().strip()),
+            "chromium did not start",
+        )
         port = port_file.read_text().splitlines()[0]
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/json") as response:
             pages = [t for t in json.load(response) if t["type"] == "page"]
@@ -110,11 +121,9 @@ class Browser:
 
     def open(self, url: str) -> None:
         self.call("Page.navigate", url=url)
-        deadline = time.monotonic() + 30
-        while self.evaluate("document.readyState") != "complete":
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"{url} did not load")
-            time.sleep(0.05)
+        _wait_until(
+            lambda: self.evaluate("document.readyState") == "complete", f"{url} did not load"
+        )
 
     def requested_urls(self) -> list[str]:
         self.evaluate("1")  # drain pending events
@@ -168,16 +177,17 @@ def test_links_filter_network_and_screenshot(site: str, browser: Browser) -> Non
     assert toc and all(toc)
     # Clicking a TLDR/Notes link scrolls to the notes heading.
     browser.evaluate("document.querySelectorAll('a.paperlist-notes-link')[6].click()")
-    time.sleep(0.2)
+    _wait_until(lambda: browser.evaluate("location.hash") != "", "the click changed no hash")
     assert browser.evaluate("location.hash").startswith("#heartcare-suite--")
     position = (
         "document.getElementById(decodeURIComponent(location.hash.slice(1)))"
         ".getBoundingClientRect().top"
     )
-    deadline = time.monotonic() + 5
-    while not 0 <= browser.evaluate(position) < 300 and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert 0 <= browser.evaluate(position) < 300, "the notes heading was not scrolled into view"
+    _wait_until(
+        lambda: 0 <= browser.evaluate(position) < 300,
+        "the notes heading was not scrolled into view",
+        attempts=100,
+    )
     browser.evaluate("window.scrollTo(0, 0)")
     # Typing in the filter.
     assert browser.evaluate("document.querySelector('.paperlist-filter').hidden") is False

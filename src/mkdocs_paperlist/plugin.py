@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Callable
 from typing import Any
 
 from mkdocs.exceptions import PluginError
@@ -61,33 +60,29 @@ class PaperListPlugin(BasePlugin[PaperListConfig]):
             )
         return files
 
-    def _is_list(self, page: Any, parsed: Callable[[], PaperList]) -> bool:
+    def _chosen(self, page: Any) -> bool | None:
+        """Whether the configuration says the page is a list; None when only its content
+        can tell (it is one when it has entries)."""
         chosen = page.meta.get("paperlist")
         if chosen is not None:
             return bool(chosen)
         if self.config.pages:
             path = page.file.src_uri
             return any(fnmatch.fnmatchcase(path, pattern) for pattern in self.config.pages)
-        return bool(parsed().entries)
+        return None
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
         if self.extension is None:
             return markdown
-        paper_list: PaperList | None = None
-
-        def parsed() -> PaperList:
-            nonlocal paper_list
-            if paper_list is None:
-                paper_list = parse(Document(markdown))
-            return paper_list
-
-        is_list = self._is_list(page, parsed)
+        chosen = self._chosen(page)
+        # Parsed once here, to decide and to lint; the extension reuses the model when
+        # Python-Markdown hands it the same text.
+        paper_list = parse(Document(markdown)) if chosen is not False else None
+        is_list = paper_list is not None and (chosen or bool(paper_list.entries))
         self.extension.setConfig("enabled", is_list)
-        # The page is parsed once here; the extension reuses the model when Python-Markdown
-        # hands it the same text.
-        self.extension.prepared = parsed() if is_list else None
-        if is_list:
-            self._lint(parsed(), page)
+        self.extension.prepared = paper_list if is_list else None
+        if paper_list is not None and is_list:
+            self._lint(paper_list, page)
         return markdown
 
     def _lint(self, paper_list: PaperList, page: Any) -> None:

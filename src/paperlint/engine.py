@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -244,27 +244,28 @@ class _TakenEdits:
 
     def __init__(self) -> None:
         self.edits: list[Edit] = []
-        self._keys: list[tuple[int, int]] = []
 
     def overlaps(self, edit: Edit) -> bool:
-        keys = self._keys
-        index = bisect_left(keys, (edit.start,))
+        edits = self.edits
+        index = bisect_left(edits, edit.start, key=_START)
         before = index - 1
-        while before >= 0 and keys[before][1] > edit.start:
-            if _overlaps(edit, self.edits[before]):
+        while before >= 0 and edits[before].end > edit.start:
+            if _overlaps(edit, edits[before]):
                 return True
             before -= 1
         after = index
-        while after < len(keys) and keys[after][0] <= edit.end:
-            if _overlaps(edit, self.edits[after]):
+        while after < len(edits) and edits[after].start <= edit.end:
+            if _overlaps(edit, edits[after]):
                 return True
             after += 1
         return False
 
     def add(self, edit: Edit) -> None:
-        index = bisect_right(self._keys, (edit.start, edit.end))
-        self._keys.insert(index, (edit.start, edit.end))
-        self.edits.insert(index, edit)
+        insort(self.edits, edit, key=_POSITION)
+
+
+_START = attrgetter("start")
+_POSITION = attrgetter("start", "end")
 
 
 def _overlaps(a: Edit, b: Edit) -> bool:

@@ -39,10 +39,6 @@ class Report:
                 yield result, d
 
     @property
-    def finding_count(self) -> int:
-        return sum(len(result.diagnostics) for result in self.files)
-
-    @property
     def fixed(self) -> int:
         return sum(result.fixed for result in self.files)
 

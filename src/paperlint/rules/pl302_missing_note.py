@@ -40,12 +40,11 @@ def check(context: Context) -> Iterator[Finding]:
     link_headings = context.link_headings
     for entry in context.paper_list.entries:
         link = entry.link(LinkKind.NOTES)
-        fragment = link.fragment if link is not None else None
-        if link is None or not fragment:
+        if link is None or link.start not in link_headings:  # no in-page anchor
             continue
         heading = link_headings[link.start]
         if heading is None or heading.start not in sections:
-            yield Finding(link.url_span, f'no notes section for anchor "#{fragment}"')
+            yield Finding(link.url_span, f'no notes section for anchor "#{link.fragment}"')
 
 
 RULE = Rule.from_module(
