@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from paperlint.document import DecodeError, Document
+from paperlint.document import CODE_FILLER, DecodeError, Document
 
 
 def test_positions_are_one_based_and_count_code_points() -> None:
@@ -74,9 +74,75 @@ def test_fenced_code_and_comments_are_masked_with_offsets_kept() -> None:
 
 def test_unclosed_fence_and_comment_run_to_the_end() -> None:
     assert Document("```\n## x\n").masked.strip() == ""
-    document = Document("a <!-- open\n## x\n")
-    assert document.masked.strip() == "a"
+    document = Document("<!-- open\n\n## x\n")
+    assert document.masked.strip() == ""
     assert not document.comments[0].closed
+
+
+def test_an_inline_comment_closes_in_its_paragraph_or_is_text() -> None:
+    # As in CommonMark: "<!--" inside a paragraph with no "-->" before the paragraph ends
+    # is literal text, and the heading after it is a heading.
+    document = Document("a <!-- open\n## x\n")
+    assert document.masked == document.text
+    assert document.comments == []
+
+
+def test_inline_code_spans_are_masked_not_blanked() -> None:
+    text = "A `ðŸŒŸ è®º` and ``a ` b`` and `` ` `` end\n`open only\n"
+    document = Document(text)
+    masked = document.masked
+    assert len(masked) == len(text)
+    assert "ðŸŒŸ" not in masked and "a ` b" not in masked
+    assert masked.startswith("A " + CODE_FILLER * len("`ðŸŒŸ è®º`") + " and ")
+    assert masked.endswith(" end\n`open only\n")  # an unmatched run is literal
+
+
+def test_a_code_span_spans_the_lines_of_its_paragraph_only() -> None:
+    document = Document("text `one\ntwo` more\n\n`three\n\nfour`\n")
+    masked = document.masked
+    assert "one" not in masked and "two" not in masked
+    assert "three" in masked and "four" in masked
+
+
+def test_escaped_backtick_does_not_open_code() -> None:
+    document = Document("\\`not code and `code`\n")
+    assert "not code" in document.masked
+    assert document.masked.endswith(" and " + CODE_FILLER * 6 + "\n")
+
+
+def test_comments_inside_code_are_not_comments_and_code_inside_comments_is_hidden() -> None:
+    document = Document("`<!-- paperlint-disable -->` <!-- `real` -->\n")
+    (comment,) = document.comments
+    assert comment.body == " `real` "
+
+
+def test_indented_code_blocks_are_masked_but_list_continuations_are_not() -> None:
+    text = (
+        "para\n"
+        "    continues the paragraph\n"
+        "\n"
+        "    indented code ðŸŒŸ\n"
+        "\n"
+        "- [2024/10] **Title**\n"
+        "    [Paper](http://arxiv.org/pdf/2410.06555v1)\n"
+        "\n"
+        "  still in the item\n"
+        "\n"
+        "      code in the item\n"
+    )
+    masked = Document(text).masked
+    assert "continues the paragraph" in masked
+    assert "indented code" not in masked
+    assert "[Paper](http" in masked
+    assert "still in the item" in masked
+    assert "code in the item" not in masked
+
+
+def test_masking_is_linear_on_pathological_lines() -> None:
+    # Many unmatched backtick runs of different lengths, and many comment openers.
+    text = "".join("`" * (n % 50 + 1) + " x " for n in range(20_000)) + "<!--" * 20_000
+    document = Document(text)
+    assert len(document.masked) == len(text)
 
 
 def test_backtick_fence_with_backtick_in_info_is_not_a_fence() -> None:

@@ -12,14 +12,15 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 
-__all__ = ["Comment", "DecodeError", "Document"]
+__all__ = ["CODE_FILLER", "Comment", "DecodeError", "Document"]
 
 _BOM = b"\xef\xbb\xbf"
 _NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 _LF_RE = re.compile("\n")
 _FENCE_OPEN_RE = re.compile(r"[ \t]*(`{3,}|~{3,})(.*)")
 _COMMENT_OPEN = "<!--"
-_HIDDEN_START_RE = re.compile(r"<!--|```|~~~")  # one pass over a big text, not three
+# Where something may be hidden: a comment, a fence or code span, an indented line.
+_HIDDEN_START_RE = re.compile(r"<!--|`|~~~|^(?: {4}|\t)", re.MULTILINE)
 _COMMENT_CLOSE = "-->"
 
 
@@ -123,56 +124,22 @@ class Document:
     # -- hidden regions ------------------------------------------------------------------
 
     def _mask(self) -> str:
-        """Blank out fenced code blocks and HTML comments, recording the comments."""
+        """Hide code (fenced and indented blocks, inline spans) and HTML comments, recording
+        the comments. Blocks and comments become spaces (a line that held only them reads as
+        blank); a code span becomes ``CODE_FILLER`` characters, so a line that starts with
+        one still reads as text."""
         text = self.text
         if not _HIDDEN_START_RE.search(text):
             return text  # nothing to hide: share the text instead of copying it
+        regions = _Masker(self).run()
+        if not regions:
+            return text  # nothing hidden: share the text instead of copying it
         pieces: list[str] = []
         keep_from = 0  # text[keep_from:] has not been copied into pieces yet
-
-        def blank(start: int, end: int) -> None:
-            nonlocal keep_from
+        for start, end, filler in regions:
             pieces.append(text[keep_from:start])
-            pieces.append(_spaces(text[start:end]))
+            pieces.append(_NOT_NEWLINE_RE.sub(filler, text[start:end]))
             keep_from = end
-
-        fence: tuple[str, int] | None = None  # (character, length) of the open fence
-        comment_start = -1
-        for start, end in zip(self.line_starts, self.line_ends, strict=True):
-            if fence is not None:
-                stripped = text[start:end].strip()
-                char, size = fence
-                if stripped and set(stripped) == {char} and len(stripped) >= size:
-                    fence = None
-                blank(start, end)
-                continue
-            position = start
-            if comment_start < 0:
-                opened = _FENCE_OPEN_RE.fullmatch(text, start, end)
-                if opened and not (opened.group(1)[0] == "`" and "`" in opened.group(2)):
-                    fence = (opened.group(1)[0], len(opened.group(1)))
-                    blank(start, end)
-                    continue
-            while position <= end:
-                if comment_start < 0:
-                    found = text.find(_COMMENT_OPEN, position, end)
-                    if found < 0:
-                        break
-                    comment_start = found
-                    position = found + len(_COMMENT_OPEN)
-                found = text.find(_COMMENT_CLOSE, position, end)
-                if found < 0:
-                    break
-                close = found + len(_COMMENT_CLOSE)
-                self._add_comment(comment_start, close, closed=True)
-                blank(comment_start, close)
-                comment_start = -1
-                position = close
-        if comment_start >= 0:
-            self._add_comment(comment_start, len(text), closed=False)
-            blank(comment_start, len(text))
-        if not pieces:
-            return text  # nothing hidden: share the text instead of copying it
         pieces.append(text[keep_from:])
         return "".join(pieces)
 
@@ -180,6 +147,190 @@ class Document:
         body_end = end - len(_COMMENT_CLOSE) if closed else end
         body = self.text[start + len(_COMMENT_OPEN) : body_end]
         self.comments.append(Comment(start, end, body, closed))
+
+
+CODE_FILLER = "\x1a"
+"""What stands for each character of an inline code span in ``Document.masked``: neither
+blank nor Markdown syntax (the ASCII substitute character)."""
+
+_BACKTICKS_RE = re.compile(r"`+")
+_LIST_MARKER_RE = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:([ \t]+)|$)")
+_ATX_START_RE = re.compile(r"[ \t]*#{1,6}(?:[ \t]|$)")
+_BREAK_RE = re.compile(r"[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
+
+
+def _indent(line: str) -> int:
+    """The width of a line's leading blanks, tabs stopping at multiples of four."""
+    width = 0
+    for char in line:
+        if char == " ":
+            width += 1
+        elif char == "\t":
+            width += 4 - width % 4
+        else:
+            break
+    return width
+
+
+class _Masker:
+    """One pass over the lines that finds what ``Document.masked`` hides, in order.
+
+    Block structure is followed as far as code needs it: fences, indented code blocks
+    (after a blank line or a non-paragraph, four columns deeper than the open list item's
+    content), and paragraphs, whose lines together are where a code span may be found. Code
+    spans and comments are found left to right (the first to open wins, as in CommonMark),
+    pairing each backtick run with the next run of the same length, so every line is read
+    a bounded number of times whatever it holds.
+    """
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.text = document.text
+        self.regions: list[tuple[int, int, str]] = []
+        self.group_start = -1  # offset where the open paragraph's text starts, if any
+        self.group_end = -1
+
+    def run(self) -> list[tuple[int, int, str]]:
+        text = self.text
+        starts, ends = self.document.line_starts, self.document.line_ends
+        fence: tuple[str, int] | None = None  # (character, length) of the open fence
+        resume = 0  # offsets before this belong to a comment block that spans lines
+        after_blank = True  # the previous line was blank (or this is the first line)
+        paragraph = False  # the previous line was paragraph text
+        list_indent = 0  # content column of the innermost open list item (0: none)
+        for start, end in zip(starts, ends, strict=True):
+            if end <= resume:
+                continue  # inside a comment block
+            if resume > start:
+                self._extend(resume, end)  # the rest of a comment block's last line
+                after_blank = paragraph = False
+                continue
+            if fence is not None:
+                stripped = text[start:end].strip()
+                char, size = fence
+                if stripped and set(stripped) == {char} and len(stripped) >= size:
+                    fence = None
+                self.regions.append((start, end, " "))
+                continue
+            line = text[start:end]
+            first = line[:1]
+            if not line or (first in " \t" and line.isspace()):
+                self._flush()
+                after_blank, paragraph = True, False
+                continue
+            indent = _indent(line) if first in " \t" else 0
+            if after_blank and indent < list_indent and not _LIST_MARKER_RE.match(line):
+                list_indent = 0  # a block less indented than the item's content ends the list
+            if indent >= list_indent + 4 and not paragraph:
+                self._flush()
+                self.regions.append((start, end, " "))  # a line of an indented code block
+                after_blank = paragraph = False
+                continue
+            lead = len(line) - len(line.lstrip(" \t"))
+            if line.startswith(_COMMENT_OPEN, lead) and indent <= list_indent + 3:
+                # An HTML block: the comment runs to its "-->", over blank lines too.
+                self._flush()
+                opening = start + lead
+                found = text.find(_COMMENT_CLOSE, opening + len(_COMMENT_OPEN))
+                close = len(text) if found < 0 else found + len(_COMMENT_CLOSE)
+                self.document._add_comment(opening, close, closed=found >= 0)
+                self.regions.append((opening, close, " "))
+                resume = close
+                if close < end:
+                    self._extend(close, end)
+                after_blank = paragraph = False
+                continue
+            opened = _FENCE_OPEN_RE.fullmatch(text, start, end)
+            if opened and not (opened.group(1)[0] == "`" and "`" in opened.group(2)):
+                self._flush()
+                fence = (opened.group(1)[0], len(opened.group(1)))
+                self.regions.append((start, end, " "))
+                after_blank = paragraph = False
+                continue
+            after_blank = False
+            if first in " \t-*+_=" and _BREAK_RE.match(line):
+                self._flush()  # a thematic break or a setext underline ends the paragraph
+                paragraph = False
+                continue
+            item = _LIST_MARKER_RE.match(line) if first in " \t-*+0123456789" else None
+            if item:
+                self._flush()
+                gap = item.group(1) or ""
+                gap_width = len(gap.expandtabs(4))
+                marker_end = item.start(1) if item.group(1) is not None else item.end()
+                list_indent = (
+                    indent + (marker_end - lead) + (gap_width if 0 < gap_width <= 4 else 1)
+                )
+            elif first in " \t#" and _ATX_START_RE.match(line):
+                self._flush()
+                self._extend(start, end)
+                self._flush()  # a heading is a paragraph of its own
+                paragraph = False
+                continue
+            self._extend(start, end)
+            paragraph = True
+        self._flush()
+        return self.regions
+
+    def _extend(self, start: int, end: int) -> None:
+        if self.group_start < 0:
+            self.group_start = start
+        self.group_end = end
+
+    def _flush(self) -> None:
+        """Find the code spans and comments of the open paragraph and close it."""
+        if self.group_start >= 0:
+            self._inline(self.group_start, self.group_end)
+            self.group_start = -1
+
+    def _inline(self, start: int, end: int) -> None:
+        text = self.text
+        comment = text.find(_COMMENT_OPEN, start, end)
+        if comment < 0 and text.find("`", start, end) < 0:
+            return
+        runs = [(match.start(), match.end()) for match in _BACKTICKS_RE.finditer(text, start, end)]
+        by_length: dict[int, list[int]] = {}
+        for index, (run_start, run_end) in enumerate(runs):
+            by_length.setdefault(run_end - run_start, []).append(index)
+        position = start
+        next_run = 0
+        while True:
+            while next_run < len(runs) and runs[next_run][0] < position:
+                next_run += 1
+            if 0 <= comment < position:
+                comment = text.find(_COMMENT_OPEN, position, end)
+            if next_run == len(runs) and comment < 0:
+                return
+            if comment >= 0 and (next_run == len(runs) or comment < runs[next_run][0]):
+                # Inline, a comment must close in its paragraph; otherwise "<!--" is text.
+                found = text.find(_COMMENT_CLOSE, comment + len(_COMMENT_OPEN), end)
+                if found < 0:
+                    position = comment + len(_COMMENT_OPEN)
+                    continue
+                close = found + len(_COMMENT_CLOSE)
+                self.document._add_comment(comment, close, closed=True)
+                self.regions.append((comment, close, " "))
+                position = close
+                continue
+            run_start, run_end = runs[next_run]
+            opening = run_start
+            backslash = run_start - 1
+            while backslash >= start and text[backslash] == "\\":
+                backslash -= 1
+            if (run_start - 1 - backslash) % 2:  # an escaped first backtick is not code
+                opening += 1
+            length = run_end - opening
+            closing = None
+            if length:
+                candidates = by_length.get(length, [])
+                at = bisect_right(candidates, next_run)
+                if at < len(candidates):
+                    closing = runs[candidates[at]][1]
+            if closing is None:
+                position = run_end
+                continue
+            self.regions.append((opening, closing, CODE_FILLER))
+            position = closing
 
 
 _NOT_NEWLINE_RE = re.compile(r"[^\r\n]")

@@ -3,7 +3,8 @@ r"""Text is mojibake: UTF-8 that was read as a Windows code page and saved again
 ## What it does
 Finds runs of text such as `ðŸŒŸ è®ºæ–‡` (for `🌟 论文`) or `â€”` (for `—`): the bytes of
 UTF-8 text decoded with cp1252 or another single-byte Windows code page and written back
-as UTF-8. One finding per line, spanning its mangled runs.
+as UTF-8. One finding per line, spanning its mangled runs. Text inside code spans, code
+blocks and HTML comments is never reported: that is where a list quotes mojibake on purpose.
 
 ## Why is this bad?
 The text is unreadable, and every later round trip mangles it further.
@@ -44,7 +45,7 @@ _SHOWN = 24
 
 def check(context: Context) -> Iterator[Finding]:
     document = context.document
-    text = document.text
+    text = document.masked  # never inside code or comments: a list may quote mojibake there
     if text.isascii():
         return
     from paperlint.mojibake import find_mojibake  # only lists with non-ASCII text pay for it
