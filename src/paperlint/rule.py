@@ -22,6 +22,7 @@ __all__ = [
     "Fixability",
     "Rule",
     "Severity",
+    "excerpt",
     "rule_doc_url",
 ]
 
@@ -108,6 +109,14 @@ class Rule:
         text = inspect.cleandoc(module_doc or "")
         summary, _, doc = text.partition("\n")
         return cls(code, name, summary.strip(), severity, fixable, check, doc.strip())
+
+
+def excerpt(text: str, limit: int = 60) -> str:
+    """Text from the list as a message quotes it: on one line, at most ``limit`` characters
+    (cut with "…")."""
+    if "\n" in text or "\r" in text or "  " in text:
+        text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 DOCS_URL = "https://github.com/paperlist/paperlist/blob/main/docs/rules/"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import inspect
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Final, cast
@@ -34,13 +35,12 @@ TARGET_LABELS: Final = {"github": "GitHub", "mkdocs": "MkDocs", "pymdownx": "pym
 # -- the text a renderer slugifies -----------------------------------------------------------
 
 _MARKUP_CHARS_RE = re.compile(r"[*_`\[<&\\]")
-_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_CODE_RE = re.compile(r"(`+)(.+?)\1")
-_STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS_RE = re.compile(
-    r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\*)|(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)"
-)
+# Link and image texts and destinations stop at the next bracket or parenthesis, so that a
+# line of unmatched brackets is read once rather than once per bracket.
+_IMAGE_RE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
+_LINK_RE = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
+_BACKTICKS_RE = re.compile(r"`+")
+_STRONG_AT_RE = re.compile(r"(?=\*\*|__)")  # every start of "**" or "__", overlapping
 _TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
 _ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _PARKED = 0xF0000
@@ -51,20 +51,118 @@ def plain_text(source: str) -> str:
     """The text a renderer sees in a heading: inline markup removed, entities decoded.
 
     Covers what paper-list headings hold (emphasis, code, links, images, tags, escapes,
-    entities); plain headings, the usual case, come back unchanged at no cost.
+    entities); plain headings, the usual case, come back unchanged at no cost. Every step
+    is linear in the heading's length: headings come from strangers' files.
     """
     if not _MARKUP_CHARS_RE.search(source):
         return source
     # Escaped characters are literal: park them in private-use code points meanwhile.
     text = _ESCAPE_RE.sub(lambda m: chr(_PARKED + ord(m.group(1))), source)
-    text = _CODE_RE.sub(lambda m: m.group(2).strip(), text)
+    if "`" in text:
+        text = _strip_code(text)
     text = _IMAGE_RE.sub(r"\1", text)
     text = _LINK_RE.sub(r"\1", text)
-    text = _STRONG_RE.sub(r"\2", text)
-    text = _EMPHASIS_RE.sub(lambda m: m.group(1) or m.group(2), text)
+    if "**" in text or "__" in text:
+        text = _strip_strong(text)
+    if "*" in text or "_" in text:
+        text = _strip_emphasis(text)
     text = _TAG_RE.sub("", text)
     text = html.unescape(text)
     return _PARKED_RE.sub(lambda m: chr(ord(m.group()) - _PARKED), text)
+
+
+def _strip_code(text: str) -> str:
+    """Code spans as their content: each backtick run closes at the next run of its length."""
+    runs = [(match.start(), match.end()) for match in _BACKTICKS_RE.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    pieces: list[str] = []
+    copied = 0
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = by_length[end - start]
+        after = bisect_right(same, index)
+        if after == len(same):
+            index += 1
+            continue
+        closing = same[after]
+        pieces.append(text[copied:start])
+        pieces.append(text[end : runs[closing][0]].strip())
+        copied = runs[closing][1]
+        index = closing + 1
+    pieces.append(text[copied:])
+    return "".join(pieces)
+
+
+def _pair(
+    text: str,
+    openers: list[tuple[int, int]],
+    closers: dict[str, list[int]],
+) -> str:
+    """Replace each delimited run by its inside, pairing left to right each opener
+    ``(offset, length)`` with the first closer of the same delimiter (keyed by its
+    character) at least one character further on the same line: what a lazy ``(.+?)``
+    between the two would match."""
+    newlines = [index for index, char in enumerate(text) if char == "\n"] if "\n" in text else []
+    pieces: list[str] = []
+    copied = 0
+    for start, length in openers:
+        if start < copied:
+            continue
+        candidates = closers[text[start]]
+        at = bisect_left(candidates, start + length + 1)
+        if at == len(candidates):
+            continue
+        end = candidates[at]
+        if newlines:
+            line_break = bisect_left(newlines, start)
+            if line_break < len(newlines) and newlines[line_break] < end:
+                continue
+        pieces.append(text[copied:start])
+        pieces.append(text[start + length : end])
+        copied = end + length
+    pieces.append(text[copied:])
+    return "".join(pieces)
+
+
+def _strip_strong(text: str) -> str:
+    # "**" or "__" with no blank after it opens; one with no blank before it closes.
+    openers: list[tuple[int, int]] = []
+    closers: dict[str, list[int]] = {"*": [], "_": []}
+    for match in _STRONG_AT_RE.finditer(text):
+        at = match.start()
+        if at + 2 < len(text) and not text[at + 2].isspace():
+            openers.append((at, 2))
+        if at > 0 and not text[at - 1].isspace():
+            closers[text[at]].append(at)
+    return _pair(text, openers, closers) if openers else text
+
+
+def _strip_emphasis(text: str) -> str:
+    # As the regex "(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\*)|(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)"
+    # would, without its cost on a line of many unmatched delimiters.
+    length = len(text)
+    openers: list[tuple[int, int]] = []
+    closers: dict[str, list[int]] = {"*": [], "_": []}
+    for at, char in enumerate(text):
+        if char != "*" and char != "_":
+            continue
+        before = text[at - 1] if at else " "
+        after = text[at + 1] if at + 1 < length else " "
+        word_before = before.isalnum() or before == "_"
+        if char == "*":
+            if not (word_before or before == "*") and not after.isspace():
+                openers.append((at, 1))
+            if not before.isspace() and after != "*":
+                closers["*"].append(at)
+        else:
+            if not word_before and not after.isspace():
+                openers.append((at, 1))
+            if not before.isspace() and not (after.isalnum() or after == "_"):
+                closers["_"].append(at)
+    return _pair(text, openers, closers) if openers else text
 
 
 # -- per-target slug functions ---------------------------------------------------------------
@@ -113,6 +211,16 @@ def _pymdownx_slugify() -> Callable[[str, str], str]:
     return pymdownx_slugify(case="lower")  # type: ignore[no-any-return]
 
 
+def _tame_tags(text: str) -> str:
+    """``text`` with each "<" after the last ">" made a "!": pymdownx strips tags with
+    ``</?[^>]*>``, which reads to the end of the text from every such "<" (quadratic on a
+    heading of many), and then drops both characters alike, so its slug is the same."""
+    last = text.rfind(">")
+    if text.find("<", last + 1) < 0:
+        return text
+    return text[: last + 1] + text[last + 1 :].replace("<", "!")
+
+
 def _collapse(text: str) -> str:
     # Python-Markdown's toc strips tags from the heading's HTML and collapses every run of
     # Unicode whitespace (no-break spaces included) to one space before it slugifies.
@@ -141,7 +249,7 @@ def slugify(text: str, target: str) -> str:
     if target == "mkdocs":
         return _markdown_slugify()(_collapse(text), "-")
     if target == "pymdownx":
-        return _pymdownx_slugify()(_collapse(text), "-")
+        return _pymdownx_slugify()(_tame_tags(_collapse(text)), "-")
     raise ValueError(f"unknown target {target!r}; choose from {', '.join(TARGETS)}")
 
 

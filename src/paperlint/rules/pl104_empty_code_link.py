@@ -31,14 +31,14 @@ from collections.abc import Iterator
 
 from paperlint.context import Context
 from paperlint.model import LinkKind
-from paperlint.rule import Finding, Fixability, Rule, Severity
+from paperlint.rule import Finding, Fixability, Rule, Severity, excerpt
 
 
 def check(context: Context) -> Iterator[Finding]:
     for entry in context.paper_list.entries:
         link = entry.link(LinkKind.CODE)
         if link is not None and link.is_empty:
-            shown = link.url.strip()
+            shown = excerpt(link.url.strip())
             message = f'Code/Page link is "{shown}"' if shown else "Code/Page link is empty"
             yield Finding(link.span, message)
 

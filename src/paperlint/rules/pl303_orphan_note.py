@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from paperlint.context import Context
-from paperlint.rule import Finding, Fixability, Rule, Severity
+from paperlint.rule import Finding, Fixability, Rule, Severity, excerpt
 
 
 def check(context: Context) -> Iterator[Finding]:
@@ -42,12 +42,8 @@ def check(context: Context) -> Iterator[Finding]:
         heading = section.heading
         if heading.start not in linked:
             yield Finding(
-                heading.text_span, f'no entry links to the notes "{_short(heading.text)}"'
+                heading.text_span, f'no entry links to the notes "{excerpt(heading.text)}"'
             )
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 RULE = Rule.from_module(
