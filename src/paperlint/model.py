@@ -118,31 +118,38 @@ class Link:
     """Offset of the opening ``[[``."""
     label: str
     url: str
-    """The destination exactly as written between ``(`` and the group's closing ``)]``."""
-    closed: bool = True
-    """False when the group has no closing ``)]`` on its line."""
+    """The destination exactly as written after ``(``: up to where CommonMark ends it (an
+    unbalanced ``)`` or a blank before a title), else to the group's ``)]`` or the line's
+    end."""
+    end: int
+    """Offset just past the group: its ``)]``, its ``)`` when the ``]`` is missing, or the
+    end of the URL when the group is not closed."""
+    closing: str = ")]"
+    """How the group ends: ``")]"``, ``")"`` (a working link whose outer ``]`` is missing)
+    or ``""`` (not closed on its line)."""
     # Derived from the label and the URL once, here: rules ask for them many times per link.
     kind: LinkKind = field(init=False, compare=False)
     """The role of the link, from its label."""
     is_empty: bool = field(init=False, compare=False)
     """``()`` or ``(None)``: the list says there is no such link."""
+    fragment: str | None = field(init=False, compare=False)
+    """The anchor without its ``#`` for an in-page link, else None."""
 
     def __post_init__(self) -> None:
         url = self.url.strip()
         self.kind = _KINDS.get(self.label.strip().lower(), LinkKind.OTHER)
         self.is_empty = url.lower() in _EMPTY_URLS
+        self.fragment = url[1:] if url.startswith("#") else None
 
     @property
-    def fragment(self) -> str | None:
-        """The anchor without its ``#`` for an in-page link, else None."""
-        url = self.url.strip()
-        return url[1:] if url.startswith("#") else None
+    def closed(self) -> bool:
+        """Whether the group ends with ``)]``."""
+        return self.closing == ")]"
 
     @property
     def span(self) -> Span:
-        """The whole group, from ``[[`` to ``)]`` (to the URL's end when unclosed)."""
-        end = self.start + 4 + len(self.label) + len(self.url)
-        return Span(self.start, end + 2 if self.closed else end)
+        """The whole group, from ``[[`` to its end."""
+        return Span(self.start, self.end)
 
     @property
     def label_span(self) -> Span:

@@ -276,20 +276,87 @@ def _links(parser: _Parser, lines: list[int]) -> list[Link]:
         for number, opened in enumerate(opens):
             url_start = opened.end()
             limit = opens[number + 1].start() if number + 1 < len(opens) else end
-            close = masked.rfind(")]", url_start, limit)
-            closed = close >= 0
-            if closed:
-                url_end = close
+            closing = ")]"
+            read = _destination(masked, url_start, limit)
+            if read is not None:
+                dest_end, close = read  # a link as CommonMark reads it, ")" at close
+                if masked.startswith("]", close + 1, end):
+                    url_end, group_end = dest_end, close + 2
+                else:
+                    # Text up to a later ")]" with no blank in it ("https://x.org).)]") is
+                    # what the author took for the URL's end: keep it in the URL, where the
+                    # URL rules report it. Otherwise only the group's "]" is missing.
+                    later = masked.rfind(")]", close + 1, limit)
+                    if later < 0 or any(char.isspace() for char in masked[close:later]):
+                        url_end, group_end, closing = dest_end, close + 1, ")"
+                    else:
+                        url_end, group_end = later, later + 2
             else:
-                url_end = limit
-                while url_end > url_start and masked[url_end - 1].isspace():
-                    url_end -= 1
+                # Not a link for a renderer (a blank inside the URL, no ")"): where the
+                # author meant the URL to end is the group's ")]", else the line's end.
+                close = masked.rfind(")]", url_start, limit)
+                if close >= 0:
+                    url_end, group_end = close, close + 2
+                else:
+                    url_end = limit
+                    while url_end > url_start and masked[url_end - 1].isspace():
+                        url_end -= 1
+                    group_end, closing = url_end, ""
             links.append(
                 Link(
                     opened.start(),
                     _intern(source[opened.start(1) : opened.end(1)]),
                     source[url_start:url_end],
-                    closed,
+                    group_end,
+                    closing,
                 )
             )
     return links
+
+
+_TITLE_CLOSE = {'"': '"', "'": "'", "(": ")"}
+
+
+def _destination(text: str, start: int, limit: int) -> tuple[int, int] | None:
+    """Read an inline link's destination and optional title as CommonMark does, from just
+    after the ``(`` up to ``limit``: the destination's end and the offset of the ``)`` that
+    closes the link, or None when this is no link for a renderer."""
+    position = start
+    while position < limit and text[position] in " \t":
+        position += 1
+    if position < limit and text[position] == "<":
+        close = text.find(">", position + 1, limit)
+        if close < 0 or "<" in text[position + 1 : close]:
+            return None
+        position = dest_end = close + 1
+    else:
+        depth = 0
+        while position < limit:
+            char = text[position]
+            if char == "\\" and position + 1 < limit:
+                position += 2
+                continue
+            if char in " \t" or ord(char) < 0x20:
+                break
+            if char == "(":
+                depth += 1
+            elif char == ")":
+                if depth == 0:
+                    break
+                depth -= 1
+            position += 1
+        if depth:
+            return None
+        dest_end = position
+    while position < limit and text[position] in " \t":
+        position += 1
+    if position < limit and text[position] in _TITLE_CLOSE and position > dest_end:
+        close = text.find(_TITLE_CLOSE[text[position]], position + 1, limit)
+        if close < 0:
+            return None
+        position = close + 1
+        while position < limit and text[position] in " \t":
+            position += 1
+    if position < limit and text[position] == ")":
+        return dest_end, position
+    return None
