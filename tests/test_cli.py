@@ -61,12 +61,83 @@ def test_check_subcommand_is_the_default(defective: Path) -> None:
     assert run("check", str(defective)).stdout == run(str(defective)).stdout
 
 
-def test_info_findings_do_not_fail(tmp_path: Path) -> None:
+NO_CODE = CLEAN.replace("https://github.com/o/lingshu", "")
+"""A clean list but for one empty Code/Page link: one info finding."""
+
+
+@pytest.fixture
+def no_code(tmp_path: Path) -> Path:
     path = tmp_path / "no-code.md"
-    path.write_text(CLEAN.replace("https://github.com/o/lingshu", ""), encoding="utf-8")
-    result = run(str(path))
+    path.write_text(NO_CODE, encoding="utf-8")
+    return path
+
+
+def test_info_findings_do_not_fail(no_code: Path) -> None:
+    result = run("--show-info", str(no_code))
     assert result.exit_code == 0
     assert "PL104 [empty-code-link] Code/Page link is empty" in result.stdout
+
+
+def test_info_findings_are_hidden_from_text_and_counted(no_code: Path, defective: Path) -> None:
+    result = run(str(no_code), str(defective))
+    assert result.exit_code == 1
+    assert "PL104" not in result.stdout
+    assert result.stdout.splitlines() == [
+        f'{defective}:3:87: PL201 [url-trailing-punctuation] Code/Page URL ends with "."',
+        "1 finding found (1 warning) in 2 files; 1 fixable with --fix;"
+        " 1 info finding hidden (--show-info shows them)",
+    ]
+    shown = run("--show-info", str(no_code), str(defective))
+    assert f"{no_code}:3:46: PL104 [empty-code-link] Code/Page link is empty" in shown.stdout
+    assert shown.stdout.splitlines()[-1] == (
+        "2 findings found (1 warning, 1 info) in 2 files; 1 fixable with --fix"
+    )
+    alone = run(str(no_code))
+    assert (alone.exit_code, alone.stdout) == (
+        0,
+        "All checks passed (1 file); 1 info finding hidden (--show-info shows them)\n",
+    )
+
+
+def test_info_findings_are_hidden_from_github_output(no_code: Path) -> None:
+    assert run("--format", "github", str(no_code)).stdout == ""
+    shown = run("--format", "github", "--show-info", str(no_code)).stdout
+    assert shown.startswith(f"::notice file={no_code},line=3,col=46,")
+
+
+def test_info_findings_are_hidden_from_statistics(no_code: Path) -> None:
+    assert run("--statistics", str(no_code)).stdout == (
+        "All checks passed (1 file); 1 info finding hidden (--show-info shows them)\n"
+    )
+    shown = run("--statistics", "--show-info", str(no_code)).stdout
+    assert shown.splitlines()[0].split() == ["1", "PL104", "empty-code-link"]
+
+
+def test_show_info_config_key(
+    no_code: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "paperlint.toml").write_text("show-info = true\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert "PL104 [empty-code-link]" in run(str(no_code)).stdout
+    config = run("config")
+    assert json.loads(config.stdout)["show-info"] is True
+    (tmp_path / "paperlint.toml").write_text("show-info = 1\n", encoding="utf-8")
+    broken = run(str(no_code))
+    assert broken.exit_code == 2
+    assert 'key "show-info": Input should be a valid boolean' in broken.stderr
+
+
+@pytest.mark.parametrize("output_format", ["json", "sarif"])
+def test_json_and_sarif_keep_info_findings(no_code: Path, output_format: str) -> None:
+    result = run("--format", output_format, str(no_code))
+    assert result.exit_code == 0
+    if output_format == "json":
+        (item,) = json.loads(result.stdout)
+        assert (item["code"], item["severity"]) == ("PL104", "info")
+    else:
+        (item,) = json.loads(result.stdout)["runs"][0]["results"]
+        assert (item["ruleId"], item["level"]) == ("PL104", "note")
+    assert result.stderr == "1 finding found (1 info) in 1 file\n"
 
 
 def test_exit_zero(defective: Path) -> None:

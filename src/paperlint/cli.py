@@ -23,7 +23,7 @@ from paperlint.config import ConfigError, ConfigFinder
 from paperlint.document import Document
 from paperlint.engine import fix_document, lint_document
 from paperlint.files import STDIN, FileError, discover, encode, read_document, write_document
-from paperlint.report import FORMATS, FileResult, Report, render_chunks
+from paperlint.report import FORMATS, LINE_FORMATS, FileResult, Report, render_chunks
 from paperlint.report.text import summary
 from paperlint.rules import ALL_RULES, UnknownRuleError, find_rule, select_rules
 from paperlint.slugs import TARGETS
@@ -105,6 +105,11 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
 )
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
 @click.option(
+    "--show-info",
+    is_flag=True,
+    help="Show info findings in text and GitHub output (JSON, SARIF and JUnit always have them).",
+)
+@click.option(
     "--output-file",
     type=click.Path(path_type=Path, dir_okay=False),
     help="Write the report to this file instead of standard output.",
@@ -125,6 +130,7 @@ def check(
     config_path: Path | None,
     output_format: str,
     statistics: bool,
+    show_info: bool,
     output_file: Path | None,
     fix: bool,
     unsafe_fixes: bool,
@@ -144,12 +150,14 @@ def check(
         select_rules(overrides["extend_select"], ())
     except UnknownRuleError as exc:
         raise click.UsageError(str(exc)) from None
+    fixing = fix or diff
     try:
         finder = ConfigFinder(config_path)
+        show_info = show_info or finder.for_path(None).show_info
     except ConfigError as exc:
         _fail(ctx, str(exc))
-    report = Report(fix_mode=fix, unsafe_fixes=unsafe_fixes)
-    fixing = fix or diff
+    line_format = statistics or output_format in LINE_FORMATS
+    report = Report(fix_mode=fix, unsafe_fixes=unsafe_fixes, show_info=show_info or not line_format)
     fixed_stdout: bytes | None = None
     diff_chunks: list[str] = []
     for path in discover(paths or ["."]):
@@ -240,7 +248,7 @@ def render_statistics(report: Report) -> str:
     counts: Counter[str] = Counter()
     rules = {}
     fixable: Counter[str] = Counter()
-    for _, d in report.diagnostics:
+    for _, d in report.iter_shown():
         counts[d.code] += 1
         rules[d.code] = d.rule
         if d.fix is not None:
