@@ -316,7 +316,49 @@ def test_main_returns_exit_codes(
     capsys.readouterr()
 
 
-def test_no_markdown_files_is_a_warning(tmp_path: Path) -> None:
-    result = run(str(tmp_path))
+def test_no_markdown_files_in_the_current_folder_is_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run()
     assert result.exit_code == 0
     assert "paperlint: warning: no Markdown files found" in result.stderr
+
+
+def test_named_folder_without_markdown_is_an_error(tmp_path: Path, defective: Path) -> None:
+    empty = tmp_path / "typo"
+    empty.mkdir()
+    (empty / "notes.txt").write_text(DEFECTIVE, encoding="utf-8")
+    result = run(str(empty))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        f"paperlint: error: {empty}: no Markdown file (*.md, *.markdown) in this folder"
+    )
+    assert result.stdout == "No file checked; 1 error\n"
+    both = run(str(empty), str(defective))
+    assert both.exit_code == 2
+    assert "PL201" in both.stdout
+
+
+def test_missing_file_alone_says_no_file_checked(tmp_path: Path) -> None:
+    result = run(str(tmp_path / "nosuch.md"))
+    assert result.exit_code == 2
+    assert result.stdout == "No file checked; 1 error\n"
+
+
+def test_error_beside_clean_files_does_not_say_all_checks_passed(
+    tmp_path: Path, clean: Path
+) -> None:
+    result = run(str(clean), str(tmp_path / "nosuch.md"))
+    assert result.exit_code == 2
+    assert result.stdout == "No finding in 1 file; 1 error\n"
+
+
+def test_unsafe_fixes_without_fix_or_diff_says_it_does_nothing(defective: Path) -> None:
+    result = run("--unsafe-fixes", str(defective))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "paperlint: warning: --unsafe-fixes does nothing without --fix or --diff\n"
+    )
+    for mode in ("--fix", "--diff"):
+        assert "does nothing" not in run(mode, "--unsafe-fixes", str(defective)).stderr

@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -151,6 +151,10 @@ def check(
     except UnknownRuleError as exc:
         raise click.UsageError(str(exc)) from None
     fixing = fix or diff
+    if unsafe_fixes and not fixing:
+        click.echo(
+            "paperlint: warning: --unsafe-fixes does nothing without --fix or --diff", err=True
+        )
     try:
         finder = ConfigFinder(config_path)
         show_info = show_info or finder.for_path(None).show_info
@@ -160,7 +164,7 @@ def check(
     report = Report(fix_mode=fix, unsafe_fixes=unsafe_fixes, show_info=show_info or not line_format)
     fixed_stdout: bytes | None = None
     diff_chunks: list[str] = []
-    for path in discover(paths or ["."]):
+    for path in _discover(paths, report):
         is_stdin = path == STDIN
         shown = (stdin_filename or "-") if is_stdin else path
         location = Path(shown) if not is_stdin or stdin_filename else None
@@ -223,6 +227,23 @@ def check(
         ctx.exit(EXIT_ERROR)
     failing = any(d.severity.fails for _, d in report.iter_diagnostics())
     ctx.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _discover(paths: Sequence[str], report: Report) -> Iterator[str]:
+    """The files to lint; a folder named on the command line that holds no Markdown file is
+    an error, so that a mistyped or emptied folder does not pass CI green."""
+    if not paths:
+        yield from discover(["."])
+        return
+    for given in paths:
+        found = False
+        for path in discover([given]):
+            found = True
+            yield path
+        if not found:
+            error = f"{given}: no Markdown file (*.md, *.markdown) in this folder"
+            report.errors.append(error)
+            click.echo(f"paperlint: error: {error}", err=True)
 
 
 def _write_chunks(chunks: Iterable[str], stream: TextIO) -> None:

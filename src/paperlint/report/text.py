@@ -50,7 +50,10 @@ def summary(report: Report) -> str:
     parts: list[str] = []
     if report.fix_mode:
         parts.append(f"Fixed {_plural(report.fixed, 'finding')}")
-    if total:
+    if not files and report.errors:
+        # "All checks passed (0 files)" would read as a green run in CI.
+        parts.append("No file checked")
+    elif total:
         counts = ", ".join(
             f"{by_severity[severity.value]} {severity.value}"
             for severity in Severity
@@ -58,6 +61,8 @@ def summary(report: Report) -> str:
         )
         verb = "remaining" if report.fix_mode else "found"
         parts.append(f"{_plural(total, 'finding')} {verb} ({counts}) in {_plural(files, 'file')}")
+    elif report.errors:
+        parts.append(f"No finding in {_plural(files, 'file')}")
     else:
         parts.append(f"All checks passed ({_plural(files, 'file')})")
     # Counted over every finding, hidden ones included: they are what --fix would change.
@@ -69,5 +74,5 @@ def summary(report: Report) -> str:
     if hidden:
         parts.append(f"{_plural(hidden, 'info finding')} hidden (--show-info shows them)")
     if report.errors:
-        parts.append(f"{_plural(len(report.errors), 'file')} could not be checked")
+        parts.append(_plural(len(report.errors), "error"))
     return "; ".join(parts)
