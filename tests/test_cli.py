@@ -285,7 +285,7 @@ def test_broken_symlink(tmp_path: Path) -> None:
 def test_rules_and_rule_commands() -> None:
     listing = run("rules")
     assert listing.exit_code == 0
-    assert listing.stdout.splitlines()[0].split()[:4] == [
+    assert listing.stdout.splitlines()[1].split()[:4] == [
         "PL101",
         "invalid-date-tag",
         "error",
@@ -298,6 +298,44 @@ def test_rules_and_rule_commands() -> None:
         for heading in ("## What it does", "## Why is this bad?", "## Example", "## Fix safety"):
             assert heading in shown.stdout
     assert run("rule", "nope").exit_code == 2
+
+
+def test_rules_listing_has_a_header_row() -> None:
+    lines = run("rules").stdout.splitlines()
+    assert lines[0].split() == ["code", "name", "severity", "fixable", "summary"]
+    # The columns line up under their headings.
+    first = lines[1]
+    for heading, value in zip(lines[0].split(), first.split(maxsplit=4), strict=True):
+        assert lines[0].index(heading) == first.index(value)
+
+
+def test_statistics_explain_the_fixable_marks(defective: Path, no_code: Path) -> None:
+    assert run("--statistics", str(defective)).stdout.splitlines() == [
+        "     1  PL201  [*] url-trailing-punctuation",
+        "[*] every finding has a fix, [-] some do; --fix applies the safe ones,"
+        " --unsafe-fixes the rest",
+        "1 finding found (1 warning) in 1 file; 1 fixable with --fix",
+    ]
+    # No mark, no legend.
+    unmarked = run("--statistics", "--show-info", str(no_code)).stdout.splitlines()
+    assert unmarked == ["     1  PL104      empty-code-link", "1 finding found (1 info) in 1 file"]
+
+
+def test_fix_summary_counts_what_unsafe_fixes_would_fix(tmp_path: Path) -> None:
+    path = tmp_path / "list.md"
+    unsafe = DEFECTIVE.replace("https://github.com/o/lingshu.", "https://sites.google.com/v/l.")
+    path.write_text(unsafe, encoding="utf-8")
+    assert run(str(path)).stdout.splitlines()[-1] == (
+        "1 finding found (1 warning) in 1 file; 1 more with --unsafe-fixes"
+    )
+    fixed = run("--fix", str(path))
+    assert fixed.exit_code == 1
+    assert fixed.stdout.splitlines()[-1] == (
+        "Fixed 0 findings; 1 finding remaining (1 warning) in 1 file; 1 more with --unsafe-fixes"
+    )
+    assert run("--fix", "--unsafe-fixes", str(path)).stdout == (
+        "Fixed 1 finding; All checks passed (1 file)\n"
+    )
 
 
 def test_version_and_help() -> None:

@@ -278,6 +278,12 @@ def render_statistics(report: Report) -> str:
     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         mark = "[*]" if fixable[code] == count else "[-]" if fixable[code] else "   "
         lines.append(f"{count:>6}  {code}  {mark} {rules[code].name}")
+    if fixable:
+        # The marks are ruff's, but not every reader knows ruff.
+        lines.append(
+            "[*] every finding has a fix, [-] some do; --fix applies the safe ones,"
+            " --unsafe-fixes the rest"
+        )
     lines.append(summary(report))
     return "\n".join(lines) + "\n"
 
@@ -321,9 +327,10 @@ def _unified_diff(path: str, before: str, after: str) -> str:
 def rules_command() -> None:
     """List every rule: code, name, severity, fixability and summary."""
     width = max(len(rule.name) for rule in ALL_RULES)
+    click.echo(f"{'code':<5}  {'name':<{width}}  {'severity':<8}  {'fixable':<9}  summary")
     for rule in ALL_RULES:
         click.echo(
-            f"{rule.code}  {rule.name:<{width}}  {rule.severity.value:<7}  "
+            f"{rule.code:<5}  {rule.name:<{width}}  {rule.severity.value:<8}  "
             f"{rule.fixable.value:<9}  {rule.summary}"
         )
 

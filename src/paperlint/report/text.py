@@ -69,7 +69,7 @@ def summary(report: Report) -> str:
     safe, unsafe = by_fix[Applicability.SAFE.value], by_fix[Applicability.UNSAFE.value]
     if safe and not report.fix_mode:
         parts.append(f"{safe} fixable with --fix")
-    if unsafe and not report.fix_mode:
+    if unsafe and not (report.fix_mode and report.unsafe_fixes):
         parts.append(f"{unsafe} more with --unsafe-fixes")
     if hidden:
         parts.append(f"{_plural(hidden, 'info finding')} hidden (--show-info shows them)")
