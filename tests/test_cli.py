@@ -199,13 +199,23 @@ def test_json_format(defective: Path) -> None:
         "name": "url-trailing-punctuation",
         "severity": "warning",
         "message": 'Code/Page URL ends with "."',
-        "url": "https://github.com/paperlist/paperlist/blob/main/docs/rules/url-trailing-punctuation.md",
+        "help": "paperlint rule PL201",
         "fix": {
             "title": 'Remove the trailing "."',
             "applicability": "safe",
             "edits": [{"line": 3, "column": 87, "end_line": 3, "end_column": 88, "content": ""}],
         },
     }
+
+
+def test_json_help_leads_to_the_rule_documentation(defective: Path) -> None:
+    (item,) = json.loads(run("--format", "json", str(defective)).stdout)
+    program, *arguments = item["help"].split()
+    assert program == "paperlint"
+    shown = run(*arguments)
+    assert shown.exit_code == 0
+    assert shown.stdout.startswith("# url-trailing-punctuation (PL201)\n")
+    assert "## Fix safety" in shown.stdout
 
 
 def test_json_format_clean_is_an_empty_list(clean: Path) -> None:

@@ -83,13 +83,21 @@ def test_sarif_of_the_whole_corpus_validates(corpus_report: Report) -> None:
     run = log["runs"][0]
     assert [rule["id"] for rule in run["tool"]["driver"]["rules"]] == [r.code for r in ALL_RULES]
     first = run["tool"]["driver"]["rules"][0]
-    assert first["helpUri"].endswith("/docs/rules/invalid-date-tag.md")
     assert "## What it does" in first["help"]["markdown"]
+    assert first["properties"]["help"] == "paperlint rule PL101"
     assert len(run["results"]) == sum(len(f.diagnostics) for f in corpus_report.files)
     assert run["columnKind"] == "unicodeCodePoints"
     assert run["invocations"][0]["executionSuccessful"] is False
     fixed = [r for r in run["results"] if "fixes" in r]
     assert fixed and all(r["fixes"][0]["artifactChanges"][0]["replacements"] for r in fixed)
+
+
+def test_sarif_names_no_link_that_leads_nowhere() -> None:
+    driver = json.loads(render_sarif(_report(DEFECTIVE)))["runs"][0]["tool"]["driver"]
+    assert "informationUri" not in driver
+    for rule in driver["rules"]:
+        assert "helpUri" not in rule
+        assert rule["help"]["text"] == next(r.doc for r in ALL_RULES if r.code == rule["id"])
 
 
 def test_sarif_result_shape() -> None:

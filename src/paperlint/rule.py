@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from paperlint.context import Context
 
 __all__ = [
-    "DOCS_URL",
     "Applicability",
     "Edit",
     "Finding",
@@ -22,7 +21,6 @@ __all__ = [
     "Fixability",
     "Rule",
     "Severity",
-    "rule_doc_url",
 ]
 
 
@@ -108,12 +106,3 @@ class Rule:
         text = inspect.cleandoc(module_doc or "")
         summary, _, doc = text.partition("\n")
         return cls(code, name, summary.strip(), severity, fixable, check, doc.strip())
-
-
-DOCS_URL = "https://github.com/paperlist/paperlist/blob/main/docs/rules/"
-"""Where the rule pages generated into docs/rules/ are published."""
-
-
-def rule_doc_url(rule: Rule) -> str:
-    """The URL of a rule's documentation page."""
-    return f"{DOCS_URL}{rule.name}.md"

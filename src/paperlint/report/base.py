@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from paperlint.document import Document
 from paperlint.engine import Diagnostic
-from paperlint.rule import Edit, Severity
+from paperlint.rule import Edit, Rule, Severity
 
-__all__ = ["FileResult", "Report"]
+__all__ = ["FileResult", "Report", "help_command"]
 
 
 @dataclass(slots=True)
@@ -67,3 +67,9 @@ def edit_position(document: Document, edit: Edit) -> dict[str, int | str]:
         "end_column": end_column,
         "content": edit.content,
     }
+
+
+def help_command(rule: Rule) -> str:
+    """Where a report sends readers for a rule's documentation. Not a URL: the project has no
+    public home yet, and the documentation ships with the rule, so this always works."""
+    return f"paperlint rule {rule.code}"
