@@ -107,7 +107,7 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
 @click.option(
     "--show-info",
     is_flag=True,
-    help="Show info findings in text and GitHub output (JSON, SARIF and JUnit always have them).",
+    help="Show info findings in text, GitHub and --statistics output (JSON, SARIF, JUnit: always).",
 )
 @click.option(
     "--output-file",
