@@ -61,12 +61,83 @@ def test_check_subcommand_is_the_default(defective: Path) -> None:
     assert run("check", str(defective)).stdout == run(str(defective)).stdout
 
 
-def test_info_findings_do_not_fail(tmp_path: Path) -> None:
+NO_CODE = CLEAN.replace("https://github.com/o/lingshu", "")
+"""A clean list but for one empty Code/Page link: one info finding."""
+
+
+@pytest.fixture
+def no_code(tmp_path: Path) -> Path:
     path = tmp_path / "no-code.md"
-    path.write_text(CLEAN.replace("https://github.com/o/lingshu", ""), encoding="utf-8")
-    result = run(str(path))
+    path.write_text(NO_CODE, encoding="utf-8")
+    return path
+
+
+def test_info_findings_do_not_fail(no_code: Path) -> None:
+    result = run("--show-info", str(no_code))
     assert result.exit_code == 0
     assert "PL104 [empty-code-link] Code/Page link is empty" in result.stdout
+
+
+def test_info_findings_are_hidden_from_text_and_counted(no_code: Path, defective: Path) -> None:
+    result = run(str(no_code), str(defective))
+    assert result.exit_code == 1
+    assert "PL104" not in result.stdout
+    assert result.stdout.splitlines() == [
+        f'{defective}:3:87: PL201 [url-trailing-punctuation] Code/Page URL ends with "."',
+        "1 finding found (1 warning) in 2 files; 1 fixable with --fix;"
+        " 1 info finding hidden (--show-info shows them)",
+    ]
+    shown = run("--show-info", str(no_code), str(defective))
+    assert f"{no_code}:3:46: PL104 [empty-code-link] Code/Page link is empty" in shown.stdout
+    assert shown.stdout.splitlines()[-1] == (
+        "2 findings found (1 warning, 1 info) in 2 files; 1 fixable with --fix"
+    )
+    alone = run(str(no_code))
+    assert (alone.exit_code, alone.stdout) == (
+        0,
+        "All checks passed (1 file); 1 info finding hidden (--show-info shows them)\n",
+    )
+
+
+def test_info_findings_are_hidden_from_github_output(no_code: Path) -> None:
+    assert run("--format", "github", str(no_code)).stdout == ""
+    shown = run("--format", "github", "--show-info", str(no_code)).stdout
+    assert shown.startswith(f"::notice file={no_code},line=3,col=46,")
+
+
+def test_info_findings_are_hidden_from_statistics(no_code: Path) -> None:
+    assert run("--statistics", str(no_code)).stdout == (
+        "All checks passed (1 file); 1 info finding hidden (--show-info shows them)\n"
+    )
+    shown = run("--statistics", "--show-info", str(no_code)).stdout
+    assert shown.splitlines()[0].split() == ["1", "PL104", "empty-code-link"]
+
+
+def test_show_info_config_key(
+    no_code: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "paperlint.toml").write_text("show-info = true\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert "PL104 [empty-code-link]" in run(str(no_code)).stdout
+    config = run("config")
+    assert json.loads(config.stdout)["show-info"] is True
+    (tmp_path / "paperlint.toml").write_text("show-info = 1\n", encoding="utf-8")
+    broken = run(str(no_code))
+    assert broken.exit_code == 2
+    assert 'key "show-info": Input should be a valid boolean' in broken.stderr
+
+
+@pytest.mark.parametrize("output_format", ["json", "sarif"])
+def test_json_and_sarif_keep_info_findings(no_code: Path, output_format: str) -> None:
+    result = run("--format", output_format, str(no_code))
+    assert result.exit_code == 0
+    if output_format == "json":
+        (item,) = json.loads(result.stdout)
+        assert (item["code"], item["severity"]) == ("PL104", "info")
+    else:
+        (item,) = json.loads(result.stdout)["runs"][0]["results"]
+        assert (item["ruleId"], item["level"]) == ("PL104", "note")
+    assert result.stderr == "1 finding found (1 info) in 1 file\n"
 
 
 def test_exit_zero(defective: Path) -> None:
@@ -128,13 +199,23 @@ def test_json_format(defective: Path) -> None:
         "name": "url-trailing-punctuation",
         "severity": "warning",
         "message": 'Code/Page URL ends with "."',
-        "url": "https://github.com/paperlist/paperlist/blob/main/docs/rules/url-trailing-punctuation.md",
+        "help": "paperlint rule PL201",
         "fix": {
             "title": 'Remove the trailing "."',
             "applicability": "safe",
             "edits": [{"line": 3, "column": 87, "end_line": 3, "end_column": 88, "content": ""}],
         },
     }
+
+
+def test_json_help_leads_to_the_rule_documentation(defective: Path) -> None:
+    (item,) = json.loads(run("--format", "json", str(defective)).stdout)
+    program, *arguments = item["help"].split()
+    assert program == "paperlint"
+    shown = run(*arguments)
+    assert shown.exit_code == 0
+    assert shown.stdout.startswith("# url-trailing-punctuation (PL201)\n")
+    assert "## Fix safety" in shown.stdout
 
 
 def test_json_format_clean_is_an_empty_list(clean: Path) -> None:
@@ -214,7 +295,7 @@ def test_broken_symlink(tmp_path: Path) -> None:
 def test_rules_and_rule_commands() -> None:
     listing = run("rules")
     assert listing.exit_code == 0
-    assert listing.stdout.splitlines()[0].split()[:4] == [
+    assert listing.stdout.splitlines()[1].split()[:4] == [
         "PL101",
         "invalid-date-tag",
         "error",
@@ -227,6 +308,44 @@ def test_rules_and_rule_commands() -> None:
         for heading in ("## What it does", "## Why is this bad?", "## Example", "## Fix safety"):
             assert heading in shown.stdout
     assert run("rule", "nope").exit_code == 2
+
+
+def test_rules_listing_has_a_header_row() -> None:
+    lines = run("rules").stdout.splitlines()
+    assert lines[0].split() == ["code", "name", "severity", "fixable", "summary"]
+    # The columns line up under their headings.
+    first = lines[1]
+    for heading, value in zip(lines[0].split(), first.split(maxsplit=4), strict=True):
+        assert lines[0].index(heading) == first.index(value)
+
+
+def test_statistics_explain_the_fixable_marks(defective: Path, no_code: Path) -> None:
+    assert run("--statistics", str(defective)).stdout.splitlines() == [
+        "     1  PL201  [*] url-trailing-punctuation",
+        "[*] every finding has a fix, [-] some do; --fix applies the safe ones,"
+        " --unsafe-fixes the rest",
+        "1 finding found (1 warning) in 1 file; 1 fixable with --fix",
+    ]
+    # No mark, no legend.
+    unmarked = run("--statistics", "--show-info", str(no_code)).stdout.splitlines()
+    assert unmarked == ["     1  PL104      empty-code-link", "1 finding found (1 info) in 1 file"]
+
+
+def test_fix_summary_counts_what_unsafe_fixes_would_fix(tmp_path: Path) -> None:
+    path = tmp_path / "list.md"
+    unsafe = DEFECTIVE.replace("https://github.com/o/lingshu.", "https://sites.google.com/v/l.")
+    path.write_text(unsafe, encoding="utf-8")
+    assert run(str(path)).stdout.splitlines()[-1] == (
+        "1 finding found (1 warning) in 1 file; 1 more with --unsafe-fixes"
+    )
+    fixed = run("--fix", str(path))
+    assert fixed.exit_code == 1
+    assert fixed.stdout.splitlines()[-1] == (
+        "Fixed 0 findings; 1 finding remaining (1 warning) in 1 file; 1 more with --unsafe-fixes"
+    )
+    assert run("--fix", "--unsafe-fixes", str(path)).stdout == (
+        "Fixed 1 finding; All checks passed (1 file)\n"
+    )
 
 
 def test_version_and_help() -> None:
@@ -245,7 +364,49 @@ def test_main_returns_exit_codes(
     capsys.readouterr()
 
 
-def test_no_markdown_files_is_a_warning(tmp_path: Path) -> None:
-    result = run(str(tmp_path))
+def test_no_markdown_files_in_the_current_folder_is_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run()
     assert result.exit_code == 0
     assert "paperlint: warning: no Markdown files found" in result.stderr
+
+
+def test_named_folder_without_markdown_is_an_error(tmp_path: Path, defective: Path) -> None:
+    empty = tmp_path / "typo"
+    empty.mkdir()
+    (empty / "notes.txt").write_text(DEFECTIVE, encoding="utf-8")
+    result = run(str(empty))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        f"paperlint: error: {empty}: no Markdown file (*.md, *.markdown) in this folder"
+    )
+    assert result.stdout == "No file checked; 1 error\n"
+    both = run(str(empty), str(defective))
+    assert both.exit_code == 2
+    assert "PL201" in both.stdout
+
+
+def test_missing_file_alone_says_no_file_checked(tmp_path: Path) -> None:
+    result = run(str(tmp_path / "nosuch.md"))
+    assert result.exit_code == 2
+    assert result.stdout == "No file checked; 1 error\n"
+
+
+def test_error_beside_clean_files_does_not_say_all_checks_passed(
+    tmp_path: Path, clean: Path
+) -> None:
+    result = run(str(clean), str(tmp_path / "nosuch.md"))
+    assert result.exit_code == 2
+    assert result.stdout == "No finding in 1 file; 1 error\n"
+
+
+def test_unsafe_fixes_without_fix_or_diff_says_it_does_nothing(defective: Path) -> None:
+    result = run("--unsafe-fixes", str(defective))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "paperlint: warning: --unsafe-fixes does nothing without --fix or --diff\n"
+    )
+    for mode in ("--fix", "--diff"):
+        assert "does nothing" not in run(mode, "--unsafe-fixes", str(defective)).stderr

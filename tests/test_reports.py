@@ -18,6 +18,7 @@ from paperlint.report import FileResult, Report
 from paperlint.report.github import render_github
 from paperlint.report.junit import render_junit
 from paperlint.report.sarif import render_sarif
+from paperlint.rule import Severity
 from paperlint.rules import ALL_RULES
 from paperlint.settings import Settings
 from paperlint.slugs import TARGETS
@@ -69,8 +70,10 @@ def test_github_escapes_message_data() -> None:
 
 
 def test_github_levels() -> None:
-    output = render_github(_report(DEFECTIVE.replace("https://github.com/o/r.", "")))
-    assert output.startswith("::notice ")
+    report = _report(DEFECTIVE.replace("https://github.com/o/r.", ""))
+    assert render_github(report) == ""  # info findings are hidden unless asked for
+    report.show_info = True
+    assert render_github(report).startswith("::notice ")
 
 
 def test_sarif_of_the_whole_corpus_validates(corpus_report: Report) -> None:
@@ -80,13 +83,21 @@ def test_sarif_of_the_whole_corpus_validates(corpus_report: Report) -> None:
     run = log["runs"][0]
     assert [rule["id"] for rule in run["tool"]["driver"]["rules"]] == [r.code for r in ALL_RULES]
     first = run["tool"]["driver"]["rules"][0]
-    assert first["helpUri"].endswith("/docs/rules/invalid-date-tag.md")
     assert "## What it does" in first["help"]["markdown"]
+    assert first["properties"]["help"] == "paperlint rule PL101"
     assert len(run["results"]) == sum(len(f.diagnostics) for f in corpus_report.files)
     assert run["columnKind"] == "unicodeCodePoints"
     assert run["invocations"][0]["executionSuccessful"] is False
     fixed = [r for r in run["results"] if "fixes" in r]
     assert fixed and all(r["fixes"][0]["artifactChanges"][0]["replacements"] for r in fixed)
+
+
+def test_sarif_names_no_link_that_leads_nowhere() -> None:
+    driver = json.loads(render_sarif(_report(DEFECTIVE)))["runs"][0]["tool"]["driver"]
+    assert "informationUri" not in driver
+    for rule in driver["rules"]:
+        assert "helpUri" not in rule
+        assert rule["help"]["text"] == next(r.doc for r in ALL_RULES if r.code == rule["id"])
 
 
 def test_sarif_result_shape() -> None:
@@ -109,7 +120,9 @@ def test_junit_of_the_whole_corpus_validates(corpus_report: Report) -> None:
     suites = root.findall("testsuite")
     assert len(suites) == len(CORPUS_LISTS) + 1
     failures = sum(int(suite.get("failures", "0")) for suite in suites)
-    assert failures == sum(len(f.diagnostics) for f in corpus_report.files)
+    diagnostics = [d for f in corpus_report.files for d in f.diagnostics]
+    assert failures == sum(1 for d in diagnostics if d.severity is not Severity.INFO)
+    assert len(root.findall("testsuite/testcase/failure")) == failures
     assert suites[0].get("timestamp") == "2026-11-24T12:00:00"
 
 
@@ -119,3 +132,17 @@ def test_junit_clean_file_is_one_passing_case() -> None:
     (suite,) = ET.fromstring(output).findall("testsuite")
     (case,) = suite.findall("testcase")
     assert case.find("failure") is None and suite.get("failures") == "0"
+
+
+def test_junit_info_findings_are_not_failures() -> None:
+    report = _report(DEFECTIVE.replace("https://github.com/o/r.", ""))
+    output = render_junit(report, MOMENT)
+    xmlschema.XMLSchema(str(DATA / "schemas" / "junit.xsd")).validate(output)
+    (suite,) = ET.fromstring(output).findall("testsuite")
+    assert (suite.get("tests"), suite.get("failures")) == ("1", "0")
+    (case,) = suite.findall("testcase")
+    assert case.get("name") == "PL104 empty-code-link at 2:46"
+    assert list(case) == []
+    assert suite.findtext("system-out") == (
+        "papers.md:2:46: PL104 [empty-code-link] Code/Page link is empty (info)\n"
+    )

@@ -27,6 +27,7 @@ class ConfigModel(_Strict):
     per_file_ignores: dict[str, list[str]] = Field({}, alias="per-file-ignores")
     exclude: list[str] = []
     rules: dict[str, dict[str, object]] = {}
+    show_info: bool = Field(False, alias="show-info")
 
 
 class MissingLinkOptions(_Strict):

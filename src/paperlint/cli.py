@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -23,7 +23,7 @@ from paperlint.config import ConfigError, ConfigFinder
 from paperlint.document import Document
 from paperlint.engine import fix_document, lint_document
 from paperlint.files import STDIN, FileError, discover, encode, read_document, write_document
-from paperlint.report import FORMATS, FileResult, Report, render_chunks
+from paperlint.report import FORMATS, LINE_FORMATS, FileResult, Report, render_chunks
 from paperlint.report.text import summary
 from paperlint.rules import ALL_RULES, UnknownRuleError, find_rule, select_rules
 from paperlint.slugs import TARGETS
@@ -105,6 +105,11 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
 )
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
 @click.option(
+    "--show-info",
+    is_flag=True,
+    help="Show info findings in text, GitHub and --statistics output (JSON, SARIF, JUnit: always).",
+)
+@click.option(
     "--output-file",
     type=click.Path(path_type=Path, dir_okay=False),
     help="Write the report to this file instead of standard output.",
@@ -125,6 +130,7 @@ def check(
     config_path: Path | None,
     output_format: str,
     statistics: bool,
+    show_info: bool,
     output_file: Path | None,
     fix: bool,
     unsafe_fixes: bool,
@@ -144,15 +150,21 @@ def check(
         select_rules(overrides["extend_select"], ())
     except UnknownRuleError as exc:
         raise click.UsageError(str(exc)) from None
+    fixing = fix or diff
+    if unsafe_fixes and not fixing:
+        click.echo(
+            "paperlint: warning: --unsafe-fixes does nothing without --fix or --diff", err=True
+        )
     try:
         finder = ConfigFinder(config_path)
+        show_info = show_info or finder.for_path(None).show_info
     except ConfigError as exc:
         _fail(ctx, str(exc))
-    report = Report(fix_mode=fix, unsafe_fixes=unsafe_fixes)
-    fixing = fix or diff
+    line_format = statistics or output_format in LINE_FORMATS
+    report = Report(fix_mode=fix, unsafe_fixes=unsafe_fixes, show_info=show_info or not line_format)
     fixed_stdout: bytes | None = None
     diff_chunks: list[str] = []
-    for path in discover(paths or ["."]):
+    for path in _discover(paths, report):
         is_stdin = path == STDIN
         shown = (stdin_filename or "-") if is_stdin else path
         location = Path(shown) if not is_stdin or stdin_filename else None
@@ -217,6 +229,23 @@ def check(
     ctx.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
+def _discover(paths: Sequence[str], report: Report) -> Iterator[str]:
+    """The files to lint; a folder named on the command line that holds no Markdown file is
+    an error, so that a mistyped or emptied folder does not pass CI green."""
+    if not paths:
+        yield from discover(["."])
+        return
+    for given in paths:
+        found = False
+        for path in discover([given]):
+            found = True
+            yield path
+        if not found:
+            error = f"{given}: no Markdown file (*.md, *.markdown) in this folder"
+            report.errors.append(error)
+            click.echo(f"paperlint: error: {error}", err=True)
+
+
 def _write_chunks(chunks: Iterable[str], stream: TextIO) -> None:
     """Write a report as it is made, a few thousand lines at a time."""
     batch: list[str] = []
@@ -240,7 +269,7 @@ def render_statistics(report: Report) -> str:
     counts: Counter[str] = Counter()
     rules = {}
     fixable: Counter[str] = Counter()
-    for _, d in report.diagnostics:
+    for _, d in report.iter_shown():
         counts[d.code] += 1
         rules[d.code] = d.rule
         if d.fix is not None:
@@ -249,6 +278,12 @@ def render_statistics(report: Report) -> str:
     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         mark = "[*]" if fixable[code] == count else "[-]" if fixable[code] else "   "
         lines.append(f"{count:>6}  {code}  {mark} {rules[code].name}")
+    if fixable:
+        # The marks are ruff's, but not every reader knows ruff.
+        lines.append(
+            "[*] every finding has a fix, [-] some do; --fix applies the safe ones,"
+            " --unsafe-fixes the rest"
+        )
     lines.append(summary(report))
     return "\n".join(lines) + "\n"
 
@@ -292,9 +327,10 @@ def _unified_diff(path: str, before: str, after: str) -> str:
 def rules_command() -> None:
     """List every rule: code, name, severity, fixability and summary."""
     width = max(len(rule.name) for rule in ALL_RULES)
+    click.echo(f"{'code':<5}  {'name':<{width}}  {'severity':<8}  {'fixable':<9}  summary")
     for rule in ALL_RULES:
         click.echo(
-            f"{rule.code}  {rule.name:<{width}}  {rule.severity.value:<7}  "
+            f"{rule.code:<5}  {rule.name:<{width}}  {rule.severity.value:<8}  "
             f"{rule.fixable.value:<9}  {rule.summary}"
         )
 

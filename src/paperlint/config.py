@@ -43,6 +43,9 @@ class Configuration:
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     exclude: tuple[str, ...] = ()
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    show_info: bool = False
+    """Whether text and GitHub output show info findings; read for the whole run from the
+    configuration of the current folder (or ``--config``), as it is about the report."""
 
     def is_excluded(self, path: Path) -> bool:
         relative = _relative(path, self.root)
@@ -86,6 +89,7 @@ class Configuration:
             "per-file-ignores": {k: list(v) for k, v in self.per_file_ignores.items()},
             "exclude": list(self.exclude),
             "rules": {name: dict(values) for name, values in self.options.items()},
+            "show-info": self.show_info,
             "enabled-rules": [
                 rule.code for rule in select_rules(self.select + self.extend_select, self.ignore)
             ],
@@ -169,6 +173,7 @@ def _validate(table: dict[str, Any], path: Path) -> Configuration:
         per_file_ignores={k: tuple(v) for k, v in model.per_file_ignores.items()},
         exclude=tuple(model.exclude),
         options=options,
+        show_info=model.show_info,
     )
 
 

@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from paperlint.context import Context
 
 __all__ = [
-    "DOCS_URL",
     "Applicability",
     "Edit",
     "Finding",
@@ -23,7 +22,6 @@ __all__ = [
     "Rule",
     "Severity",
     "excerpt",
-    "rule_doc_url",
 ]
 
 
@@ -117,12 +115,3 @@ def excerpt(text: str, limit: int = 60) -> str:
     if "\n" in text or "\r" in text or "  " in text:
         text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-DOCS_URL = "https://github.com/paperlist/paperlist/blob/main/docs/rules/"
-"""Where the rule pages generated into docs/rules/ are published."""
-
-
-def rule_doc_url(rule: Rule) -> str:
-    """The URL of a rule's documentation page."""
-    return f"{DOCS_URL}{rule.name}.md"

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 
 from paperlint.report.base import FileResult, Report
 
-__all__ = ["FORMATS", "FileResult", "Report", "render", "render_chunks"]
+__all__ = ["FORMATS", "LINE_FORMATS", "FileResult", "Report", "render", "render_chunks"]
 
 # Each format's module and function, imported when used (start-up matters in pre-commit).
 # Line-based formats come a line at a time, so that a report of 100,000 findings is written
@@ -20,6 +20,10 @@ FORMATS: dict[str, tuple[str, str]] = {
     "sarif": ("sarif", "render_sarif"),
     "junit": ("junit", "render_junit"),
 }
+
+LINE_FORMATS = frozenset({"text", "concise", "github"})
+"""Formats read by people, which hide info findings unless asked (``Report.show_info``);
+the others are read by programs and keep every finding, marked by its severity."""
 
 
 def render_chunks(report: Report, output_format: str) -> Iterable[str]:

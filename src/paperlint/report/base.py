@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from paperlint.document import Document
 from paperlint.engine import Diagnostic
-from paperlint.rule import Edit
+from paperlint.rule import Edit, Rule, Severity
 
-__all__ = ["FileResult", "Report"]
+__all__ = ["FileResult", "Report", "help_command"]
 
 
 @dataclass(slots=True)
@@ -28,6 +28,10 @@ class Report:
     """One-line messages for files that could not be read or written."""
     fix_mode: bool = False
     unsafe_fixes: bool = False
+    show_info: bool = False
+    """Whether line formats (text, GitHub) show info findings. They are most of a real
+    list's report (empty Code/Page links) and bury the findings that matter, so they are
+    hidden unless asked for; the summary says how many. Document formats keep them all."""
 
     @property
     def diagnostics(self) -> list[tuple[FileResult, Diagnostic]]:
@@ -37,6 +41,16 @@ class Report:
         for result in self.files:
             for d in result.diagnostics:
                 yield result, d
+
+    def iter_shown(self) -> Iterator[tuple[FileResult, Diagnostic]]:
+        """The findings a line format shows: info ones only if ``show_info``."""
+        if self.show_info:
+            yield from self.iter_diagnostics()
+            return
+        for result in self.files:
+            for d in result.diagnostics:
+                if d.severity is not Severity.INFO:
+                    yield result, d
 
     @property
     def fixed(self) -> int:
@@ -53,3 +67,9 @@ def edit_position(document: Document, edit: Edit) -> dict[str, int | str]:
         "end_column": end_column,
         "content": edit.content,
     }
+
+
+def help_command(rule: Rule) -> str:
+    """Where a report sends readers for a rule's documentation. Not a URL: the project has no
+    public home yet, and the documentation ships with the rule, so this always works."""
+    return f"paperlint rule {rule.code}"

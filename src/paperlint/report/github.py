@@ -20,7 +20,7 @@ def _property(text: str) -> str:
 
 def iter_github(report: Report) -> Iterator[str]:
     """One workflow command per line, a line at a time."""
-    for result, d in report.iter_diagnostics():
+    for result, d in report.iter_shown():
         properties = ",".join(
             [
                 f"file={_property(result.path)}",

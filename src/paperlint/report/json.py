@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from paperlint.report.base import Report, edit_position
-from paperlint.rule import rule_doc_url
+from paperlint.report.base import Report, edit_position, help_command
 
 
 def render_json(report: Report) -> str:
@@ -30,7 +29,7 @@ def render_json(report: Report) -> str:
                 "name": d.name,
                 "severity": d.severity.value,
                 "message": d.message,
-                "url": rule_doc_url(d.rule),
+                "help": help_command(d.rule),
                 "fix": fix,
             }
         )

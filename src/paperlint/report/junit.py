@@ -1,5 +1,5 @@
 """JUnit XML (Apache Ant's format, as Jenkins and GitLab read it): a test suite per file, a
-failing test case per finding."""
+test case per finding, failing unless the finding is info."""
 
 from __future__ import annotations
 
@@ -15,6 +15,9 @@ def render_junit(report: Report, timestamp: datetime | None = None) -> str:
     hostname = socket.gethostname() or "localhost"
     root = ET.Element("testsuites")
     for number, result in enumerate(report.files):
+        # Info findings do not fail a run, so they are passing test cases here; their
+        # messages go to the suite's output, which a passing case has no place for.
+        failing = sum(1 for d in result.diagnostics if d.severity.fails)
         cases = len(result.diagnostics) or 1
         suite = ET.SubElement(
             root,
@@ -26,12 +29,13 @@ def render_junit(report: Report, timestamp: datetime | None = None) -> str:
                 "timestamp": moment,
                 "hostname": hostname,
                 "tests": str(cases),
-                "failures": str(len(result.diagnostics)),
+                "failures": str(failing),
                 "errors": "0",
                 "time": "0",
             },
         )
         ET.SubElement(suite, "properties")
+        notes: list[str] = []
         for d in result.diagnostics:
             case = ET.SubElement(
                 suite,
@@ -42,16 +46,22 @@ def render_junit(report: Report, timestamp: datetime | None = None) -> str:
                     "time": "0",
                 },
             )
-            failure = ET.SubElement(case, "failure", {"message": d.message, "type": d.code})
-            failure.text = (
+            line = (
                 f"{result.path}:{d.line}:{d.column}: {d.code} [{d.name}] {d.message}"
                 f" ({d.severity.value})"
             )
+            if not d.severity.fails:
+                notes.append(line)
+                continue
+            failure = ET.SubElement(case, "failure", {"message": d.message, "type": d.code})
+            failure.text = line
         if not result.diagnostics:
             ET.SubElement(
                 suite, "testcase", {"name": "paperlint", "classname": result.path, "time": "0"}
             )
-        ET.SubElement(suite, "system-out")
+        output = ET.SubElement(suite, "system-out")
+        if notes:
+            output.text = "\n".join(notes) + "\n"
         ET.SubElement(suite, "system-err")
     for number, error in enumerate(report.errors, start=len(report.files)):
         path = error.split(": ", 1)[0]

@@ -1,4 +1,8 @@
-"""SARIF 2.1.0, for code scanning: every rule with its documentation, every finding."""
+"""SARIF 2.1.0, for code scanning: every rule with its documentation, every finding.
+
+No ``helpUri`` or ``informationUri``: the project has no public home yet, and a link that
+leads nowhere is worse than none. Each rule carries its whole documentation in ``help``.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,8 @@ from pathlib import PurePath
 from typing import Any
 
 from paperlint import __version__
-from paperlint.report.base import Report
-from paperlint.rule import Severity, rule_doc_url
+from paperlint.report.base import Report, help_command
+from paperlint.rule import Severity
 from paperlint.rules import ALL_RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -31,9 +35,8 @@ def render_sarif(report: Report) -> str:
             "shortDescription": {"text": rule.summary},
             "fullDescription": {"text": rule.summary},
             "help": {"text": rule.doc, "markdown": rule.doc},
-            "helpUri": rule_doc_url(rule),
             "defaultConfiguration": {"level": _LEVELS[rule.severity]},
-            "properties": {"fixable": rule.fixable.value},
+            "properties": {"fixable": rule.fixable.value, "help": help_command(rule)},
         }
         for rule in ALL_RULES
     ]
@@ -98,7 +101,6 @@ def render_sarif(report: Report) -> str:
                     "driver": {
                         "name": "paperlint",
                         "version": __version__,
-                        "informationUri": "https://github.com/paperlist/paperlist",
                         "rules": rules,
                     }
                 },
