@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from paperlint.document import Document
 from paperlint.engine import Diagnostic, lint_document
 from paperlint.settings import Settings
+
+# The test command is deterministic: Hypothesis draws the same examples on every run (its
+# example database is off, so nothing carries over between runs either). A sweep over
+# random seeds uses the "sweep" profile: HYPOTHESIS_PROFILE=sweep pytest --hypothesis-seed=N
+settings.register_profile("deterministic", derandomize=True, database=None, deadline=None)
+settings.register_profile("sweep", derandomize=False, database=None, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 
 DATA = Path(__file__).parent / "data"
 CORPUS = DATA / "corpus"

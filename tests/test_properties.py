@@ -3,7 +3,7 @@ idempotent and confined to their spans, CRLF and BOM variants fixed like their L
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from paperlint.document import Document
@@ -113,23 +113,47 @@ def test_fix_is_idempotent_and_leaves_nothing_fixable(text: str, unsafe: bool) -
     assert [d for d in once.remaining if applicable(d, unsafe=unsafe)] == []
 
 
+def changed_only_where_reported(original: str, result: str, edits: list[Edit]) -> bool:
+    """Whether ``result`` keeps, in order, every piece of ``original`` that lies outside
+    the reported edits (so any change is confined to what the report showed)."""
+    untouched = []
+    position = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if edit.start >= position:
+            untouched.append(original[position : edit.start])
+        position = max(position, edit.end)
+    untouched.append(original[position:])
+    remainder = result
+    for piece in untouched:
+        index = remainder.find(piece)
+        if index < 0:
+            return False
+        remainder = remainder[index + len(piece) :]
+    return True
+
+
+# Found by seed 4 of the random profile before the fix loop kept to the report: a heading
+# renamed in the first pass made a second pass guess a "nearest heading" nobody was shown.
+_RENAMED_HEADING_THEN_GUESS = (
+    "- [25/06] **Doctor Approved: Skin Images through AI-Expert Feedback**  \n"
+    "[[Paper](http://arxiv.org/pdf/2506.12323v1)] [[Code/Page]()] "
+    "[[TLDR/Notes](#- [25/06] doctor-approved--skin-images-through-ai-expert-feedback)]\n"
+    "[[Paper](http://arxiv.org/pdf/2506.12323v1)] [[Code/Page]()] "
+    "[[TLDR/Notes](#doctor-approved--skin-images-through-ai-expert-feedback)]\n\n"
+    "# TLDR/Notes\n"
+    "## doctor-approved--skin-images-through-ai-expert-feedback\n"
+)
+
+
 @PROPERTY_SETTINGS
 @given(mutated_lists())
+@example(_RENAMED_HEADING_THEN_GUESS)
 def test_fix_changes_only_reported_spans(text: str) -> None:
     document = Document(text)
     diagnostics = lint_document(document, ALL)
-    edits = sorted(
-        (e for d in diagnostics if applicable(d, unsafe=True) for e in d.fix.edits),  # type: ignore[union-attr]
-        key=lambda e: (e.start, e.end),
-    )
+    edits = [e for d in diagnostics if applicable(d, unsafe=True) for e in d.fix.edits]  # type: ignore[union-attr]
     result = fix_document(document, ALL, unsafe=True)
-    if not edits:
-        assert result.text == text
-        return
-    # The text before the first reported edit and after the last one is never touched.
-    assert result.text.startswith(text[: edits[0].start])
-    tail = text[max(e.end for e in edits) :]
-    assert result.text.endswith(tail)
+    assert changed_only_where_reported(text, result.text, edits)
 
 
 @PROPERTY_SETTINGS

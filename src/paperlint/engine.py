@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import gc
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from paperlint.context import Context
 from paperlint.document import Document
@@ -194,12 +194,22 @@ def fix_document(
     an edit already taken waits for the next pass, where it is recomputed on the new text.
     Identical fixes reported by several findings (or several targets) are applied once and
     count for each finding.
+
+    Only what the first lint reported is changed: a later pass applies a fix only where
+    every edit lies within the text that the first report's fixes cover (followed through
+    the edits made since). A finding that appears only because of an earlier fix is left
+    for the user to see, never applied unseen.
     """
     settings = settings or Settings()
     fixed = 0
     diagnostics = lint_document(document, settings)
+    allowed: list[tuple[int, int]] | None = None  # the reported regions, as they move
     for _ in range(_MAX_FIX_PASSES):
         candidates = [d for d in diagnostics if applicable(d, unsafe=unsafe)]
+        if allowed is None:
+            allowed = _regions(edit for d in candidates for edit in d.fix.edits)  # type: ignore[union-attr]
+        else:
+            candidates = [d for d in candidates if _within(d.fix.edits, allowed)]  # type: ignore[union-attr]
         if not candidates:
             break
         edits, count = _choose(candidates)
@@ -209,9 +219,51 @@ def fix_document(
         if text == document.text:
             break
         fixed += count
+        allowed = _moved(allowed, edits)
         document = Document(text, bom=document.bom)
         diagnostics = lint_document(document, settings)
     return FixResult(document.text, fixed, diagnostics)
+
+
+def _regions(edits: Iterable[Edit]) -> list[tuple[int, int]]:
+    """The spans of edits merged into sorted, disjoint regions (touching ones joined)."""
+    regions: list[tuple[int, int]] = []
+    for start, end in sorted((edit.start, edit.end) for edit in edits):
+        if regions and start <= regions[-1][1]:
+            if end > regions[-1][1]:
+                regions[-1] = (regions[-1][0], end)
+        else:
+            regions.append((start, end))
+    return regions
+
+
+def _within(edits: Sequence[Edit], regions: list[tuple[int, int]]) -> bool:
+    """Whether every edit lies inside one region (its ends included)."""
+    for edit in edits:
+        index = bisect_right(regions, edit.start, key=_FIRST) - 1
+        if index < 0 or edit.end > regions[index][1]:
+            return False
+    return True
+
+
+def _moved(regions: list[tuple[int, int]], edits: list[Edit]) -> list[tuple[int, int]]:
+    """The regions after applying edits that each lie inside one of them."""
+    moved: list[tuple[int, int]] = []
+    shift = 0
+    pending = sorted(edits, key=_POSITION)
+    at = 0
+    for start, end in regions:
+        growth = 0
+        while at < len(pending) and pending[at].start <= end:
+            edit = pending[at]
+            growth += len(edit.content) - (edit.end - edit.start)
+            at += 1
+        moved.append((start + shift, end + shift + growth))
+        shift += growth
+    return moved
+
+
+_FIRST = itemgetter(0)
 
 
 def _choose(candidates: Sequence[Diagnostic]) -> tuple[list[Edit], int]:

@@ -34,16 +34,21 @@ Use instead:
 ```
 
 ## Fix safety
+One finding per anchor names every target it fails on.
+
 When the heading the anchor was meant for gets the same id on every target, the fix points
 the anchor at that id. When the targets disagree and the heading is itself a slug (no
-spaces), the fix renames the heading and rewrites the anchor together, to a slug that every
-target keeps as it is. It never renames a heading that another link also uses, nor a heading
-written as a title. Both fixes are safe; note that links from other sites to the old id of a
-renamed heading stop working.
+spaces), the fix renames the heading to a slug that every target keeps as it is, and
+rewrites every in-page link of the file that points at it in the same edit, so no link is
+left behind. Headings that share one text get distinct stable ids (`slug`, `slug-1`, ...,
+as GitHub numbers them); when as many links as such headings all point at the first one,
+the links are paired with the headings in order. A heading written as a title, or one
+that an HTML `href` points at, is never renamed. These fixes are safe; note that links
+from other sites to the old id of a renamed heading stop working.
 
 When the anchor matches no heading at all and the message names the nearest one by
-spelling, pointing the anchor there is an unsafe fix: it is a guess. Such a heading is never
-renamed.
+spelling, pointing the anchor there is an unsafe fix: it is a guess. It is never offered
+for a heading that another link already points at, and such a heading is never renamed.
 
 ## Options
 None.
@@ -52,16 +57,19 @@ None.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterator
 
 from paperlint.context import Context
 from paperlint.model import Heading, Span
-from paperlint.rule import Applicability, Edit, Finding, Fix, Fixability, Rule, Severity
+from paperlint.rule import Applicability, Edit, Finding, Fix, Fixability, Rule, Severity, excerpt
 from paperlint.slugs import TARGET_LABELS, TARGETS, is_stable_slug, slugify
 
-_IN_PAGE_LINK_RE = re.compile(r"\]\(#([^)\s]*)\)")
+# "](#anchor" up to its ")", parentheses inside the anchor balanced one level deep.
+_IN_PAGE_LINK_RE = re.compile(r"\]\(\s*(#(?:[^()\s]|\([^()\s]*\))*)\)")
+_HTML_FRAGMENT_RE = re.compile(r"""href\s*=\s*["']?#([^"'\s>]*)""", re.IGNORECASE)
 _WHITESPACE_RE = re.compile(r"\s")
+_SHOWN = 160  # anchors and ids are quoted whole (to be searched for), up to this length
 _PUNCTUATION_RE = re.compile(r"[^\w-]")  # neither a letter, a digit, "_" nor "-"
 # Every target, the most restrictive first (a new target must be placed here).
 _STRICTNESS = tuple(sorted(TARGETS, key=("mkdocs", "pymdownx", "github").index))
@@ -70,7 +78,7 @@ _STRICTNESS = tuple(sorted(TARGETS, key=("mkdocs", "pymdownx", "github").index))
 def check(context: Context) -> Iterator[Finding]:
     anchors = context.anchors
     targets = context.settings.targets
-    references: Counter[int] | None = None
+    plan: _Plan | None = None
     for entry in context.paper_list.entries:
         for link in entry.links:
             fragment = link.fragment
@@ -87,12 +95,11 @@ def check(context: Context) -> Iterator[Finding]:
             span = link.url_span
             fix = None
             if heading is not None:
-                if references is None:
-                    references = _references(context)
-                fix = _fix(context, span, fragment, heading, references, intended=intended)
-            for target in failing:
-                message = _message(context, fragment, decoded, heading, intended, target)
-                yield Finding(span, message, fix)
+                if plan is None:
+                    plan = _Plan(context)
+                fix = plan.fix(span, fragment, heading, intended=intended)
+            message = _message(context, fragment, decoded, heading, intended, failing)
+            yield Finding(span, message, fix)
 
 
 def _message(
@@ -101,87 +108,178 @@ def _message(
     decoded: str,
     heading: Heading | None,
     intended: bool,
-    target: str,
+    failing: list[str],
 ) -> str:
-    head = f'anchor "#{fragment}" does not resolve on {target}'
+    head = f'anchor "#{excerpt(fragment, _SHOWN)}" does not resolve on {", ".join(failing)}'
     if heading is None:
         return f"{head}: no heading has this id"
-    heading_id = context.anchors.id_of(heading, target)
+    ids = {target: context.anchors.id_of(heading, target) for target in failing}
+    if len(set(ids.values())) == 1:
+        shown = f'"{excerpt(ids[failing[0]], _SHOWN)}"'
+    else:
+        shown = ", ".join(
+            f'"{excerpt(id_, _SHOWN)}" on {TARGET_LABELS[t]}' for t, id_ in ids.items()
+        )
     if not intended:
-        nearest = f'the nearest, on line {heading.line}, is "{heading_id}"'
-        return f"{head}: no heading has this id; {nearest}"
-    reasons = _reasons(decoded, heading_id, target)
-    where = f'the heading on line {heading.line} gets the id "{heading_id}"'
-    return f"{head}: {'; '.join(reasons) if reasons else 'the ids differ'}; {where}"
+        return f"{head}: no heading has this id; the nearest, on line {heading.line}, is {shown}"
+    # The same reason on several targets is said once, naming them all.
+    reasons: dict[tuple[str, str], list[str]] = {}
+    for target in failing:
+        for reason in _reasons(decoded, ids[target]):
+            reasons.setdefault(reason, []).append(TARGET_LABELS[target])
+    said = "; ".join(_say(kind, detail, labels) for (kind, detail), labels in reasons.items())
+    where = f"the heading on line {heading.line} gets the id {shown}"
+    return f"{head}: {said or 'the ids differ'}; {where}"
 
 
-def _reasons(fragment: str, heading_id: str, target: str) -> list[str]:
-    label = TARGET_LABELS[target]
-    reasons = []
-    dropped: list[str] = []
+def _reasons(fragment: str, heading_id: str) -> list[tuple[str, str]]:
+    """Why an anchor differs from a heading's id: (kind, detail) pairs."""
+    reasons: list[tuple[str, str]] = []
     if _PUNCTUATION_RE.search(fragment):  # most anchors are letters, digits and hyphens
         extra = set(fragment).difference(heading_id)
         dropped = sorted(c for c in extra if not c.isalnum() and c not in "-_")
-    if dropped:
-        listed = " ".join(f'"{char}"' for char in dropped)
-        reasons.append(f"{listed} {'is' if len(dropped) == 1 else 'are'} dropped by {label}")
+        if dropped:
+            listed = " ".join(f'"{char}"' for char in dropped[:8])
+            reasons.append(("dropped", f"{listed} {'is' if len(dropped) == 1 else 'are'}"))
     if "--" in fragment and "--" not in heading_id:
-        reasons.append(f'{label} collapses "--"')
+        reasons.append(("collapses", ""))
     if fragment != fragment.lower() and heading_id == heading_id.lower():
-        reasons.append(f"{label} ids are lower case")
+        reasons.append(("lower", ""))
     if (
         not fragment.isascii()
         and heading_id.isascii()
         and any(c.isalnum() for c in fragment if not c.isascii())
     ):
-        reasons.append(f"{label} drops non-ASCII letters")
+        reasons.append(("non-ascii", ""))
     return reasons
 
 
-def _references(context: Context) -> Counter[int]:
-    """How many in-page links of the whole file point at each heading (by text offset)."""
-    anchors = context.anchors
-    counts: Counter[int] = Counter()
-    for match in _IN_PAGE_LINK_RE.finditer(context.document.masked):
-        heading = anchors.intended(match.group(1))
-        if heading is not None:
-            counts[heading.start] += 1
-    return counts
+def _say(kind: str, detail: str, labels: list[str]) -> str:
+    names = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
+    one = len(labels) == 1
+    if kind == "dropped":
+        return f"{detail} dropped by {names}"
+    if kind == "collapses":
+        return f'{names} {"collapses" if one else "collapse"} "--"'
+    if kind == "lower":
+        return f"{names} ids are lower case"
+    return f"{names} {'drops' if one else 'drop'} non-ASCII letters"
 
 
-def _fix(
-    context: Context,
-    span: Span,
-    fragment: str,
-    heading: Heading,
-    references: Counter[int],
-    *,
-    intended: bool,
-) -> Fix | None:
-    anchors = context.anchors
-    targets = context.settings.targets
-    ids = {anchors.id_of(heading, target) for target in targets}
-    if len(ids) == 1:
-        (common,) = ids
-        if common and common != fragment:
+class _Plan:
+    """The fixes of one file, decided together: which heading each in-page link points at,
+    and the stable ids that headings get when the targets disagree on theirs."""
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        anchors = context.anchors
+        masked = context.document.masked
+        # Every in-page link of the file: the offset of its "#" -> (end, heading index).
+        # The entries' links come from the model; the others (in prose, tables of contents,
+        # notes) from a scan of the text.
+        self.references: dict[int, tuple[int, int | None]] = {}
+        for entry in context.paper_list.entries:
+            for link in entry.links:
+                if link.fragment is None:
+                    continue
+                url = link.url
+                start = link.url_span.start + len(url) - len(url.lstrip())
+                heading = context.link_headings.get(link.start)
+                end = start + 1 + len(link.fragment)
+                self.references[start] = (end, None if heading is None else heading.index)
+        for match in _IN_PAGE_LINK_RE.finditer(masked):
+            if match.start(1) not in self.references:
+                heading = anchors.intended(match.group(1)[1:])
+                self.references[match.start(1)] = (
+                    match.end(1),
+                    None if heading is None else heading.index,
+                )
+        self.by_heading: defaultdict[int, list[int]] = defaultdict(list)
+        for start, (_, index) in self.references.items():
+            if index is not None:
+                self.by_heading[index].append(start)
+        self.html_fragments = {match.group(1) for match in _HTML_FRAGMENT_RE.finditer(masked)}
+        self.by_text: defaultdict[str, list[int]] = defaultdict(list)
+        for heading in context.paper_list.headings:
+            self.by_text[heading.text].append(heading.index)
+        self.group_fixes: dict[str, tuple[Fix | None, frozenset[int]]] = {}
+        self.new_ids: set[str] = set()
+
+    def fix(self, span: Span, fragment: str, heading: Heading, *, intended: bool) -> Fix | None:
+        anchors = self.context.anchors
+        ids = {anchors.id_of(heading, target) for target in self.context.settings.targets}
+        if len(ids) == 1:
+            (common,) = ids
+            if not common or common == fragment:
+                return None
+            if not intended and self.by_heading.get(heading.index):
+                return None  # a guess never takes a heading that another link points at
             edit = Edit(span.start, span.end, f"#{common}")
             # A heading found only by its spelling is a guess: the curator must confirm it.
             applicability = Applicability.SAFE if intended else Applicability.UNSAFE
             return Fix(f'Point the anchor at "#{common}"', (edit,), applicability)
-        return None
-    if not intended:
-        return None
-    text = heading.text
-    if _WHITESPACE_RE.search(text) or references[heading.start] > 1:
-        return None
-    slug = _stable_slug(context, text)
-    if slug is None or _collides(context, slug, heading):
-        return None
-    edits = (
-        Edit(span.start, span.end, f"#{slug}"),
-        Edit(heading.start, heading.text_span.end, slug),
-    )
-    return Fix("Rename the heading and its anchor to a slug every target keeps", edits)
+        if not intended or _WHITESPACE_RE.search(heading.text):
+            return None
+        text = heading.text
+        if text not in self.group_fixes:
+            self.group_fixes[text] = self._group_fix(text)
+        group_fix, covered = self.group_fixes[text]
+        if span.start + len(_blanks_before(self.context.text, span)) not in covered:
+            return None  # the rename would leave this very link behind
+        return group_fix
+
+    def _group_fix(self, text: str) -> tuple[Fix | None, frozenset[int]]:
+        """Rename every heading with this text to a stable id, and every link to them."""
+        context = self.context
+        anchors = context.anchors
+        headings = context.paper_list.headings
+        members = self.by_text[text]
+        slug = _stable_slug(context, text)
+        if slug is None:
+            return None, frozenset()
+        new_ids = [slug, *(f"{slug}-{number}" for number in range(1, len(members)))]
+        targets = context.settings.targets
+        old_ids = {anchors.id_of(headings[index], t) for index in members for t in targets}
+        if old_ids & self.html_fragments:
+            return None, frozenset()  # an HTML href this fix cannot see through points at one
+        for new_id in new_ids:
+            if new_id in self.new_ids or _collides(context, new_id, members):
+                return None, frozenset()
+        references = sorted(start for index in members for start in self.by_heading[index])
+        target_of: dict[int, str] = {}
+        first = members[0]
+        if (
+            len(members) > 1
+            and len(references) == len(members)
+            and all(self.references[start][1] == first for start in references)
+        ):
+            # As many links as headings, all landing on the first: one note per link.
+            target_of = dict(zip(references, new_ids, strict=True))
+        else:
+            position = {index: number for number, index in enumerate(members)}
+            for start in references:
+                index = self.references[start][1]
+                assert index is not None
+                target_of[start] = new_ids[position[index]]
+        edits = [
+            Edit(headings[index].start, headings[index].text_span.end, new_id)
+            for index, new_id in zip(members, new_ids, strict=True)
+            if headings[index].text != new_id
+        ]
+        for start, new_id in target_of.items():
+            end = self.references[start][0]
+            if context.text[start + 1 : end] != new_id:
+                edits.append(Edit(start, end, f"#{new_id}"))
+        self.new_ids.update(new_ids)
+        title = "Rename the heading and its anchors to a slug every target keeps"
+        fix = Fix(title, tuple(sorted(edits, key=lambda edit: edit.start)))
+        return fix, frozenset(target_of)
+
+
+def _blanks_before(text: str, span: Span) -> str:
+    """The blanks before the ``#`` of a link's URL."""
+    url = text[span.start : span.end]
+    return url[: len(url) - len(url.lstrip())]
 
 
 def _stable_slug(context: Context, text: str) -> str | None:
@@ -200,12 +298,13 @@ def _stable_slug(context: Context, text: str) -> str | None:
     return None
 
 
-def _collides(context: Context, slug: str, heading: Heading) -> bool:
-    """Whether another heading already has ``slug`` as its id on some target."""
+def _collides(context: Context, slug: str, members: list[int]) -> bool:
+    """Whether a heading other than ``members`` has ``slug`` as its id on some target."""
     anchors = context.anchors
+    headings = context.paper_list.headings
     for target in context.settings.targets:
-        others = anchors.id_counts(target)[slug] - (anchors.id_of(heading, target) == slug)
-        if others > 0:
+        own = sum(anchors.id_of(headings[index], target) == slug for index in members)
+        if anchors.id_counts(target)[slug] - own > 0:
             return True
     return False
 
