@@ -61,7 +61,8 @@ def residue_index(url: str) -> int | None:
 
 
 def recover(url: str) -> str:
-    """The URL the author meant: cut at LaTeX residue, then drop trailing junk."""
+    """The URL the author meant: cut at LaTeX residue, then drop trailing junk (blanks
+    included: a blank left before the ``)`` makes the rest a link that ends early)."""
     while True:
         cut = residue_index(url)
         if cut is not None:
@@ -69,7 +70,10 @@ def recover(url: str) -> str:
         junk = trailing_junk(url)
         if junk:
             url = url[: len(url) - len(junk)]
-        if cut is None and not junk:
+        kept = url.rstrip()
+        blanks = len(kept) != len(url)
+        url = kept
+        if cut is None and not junk and not blanks:
             return url
 
 
