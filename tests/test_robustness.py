@@ -4,6 +4,7 @@ that names it while the other files are still checked."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -75,6 +76,29 @@ def test_select_nested_5000_deep_is_a_configuration_error(listing: Path) -> None
     assert errors(result) == [
         f"paperlint: error: {config}: invalid TOML: arrays or tables nested too deeply"
     ]
+
+
+def test_unreadable_json_lines_are_skipped_one_line_each(tmp_path: Path) -> None:
+    good = {"title": "Readable", "summary": "S", "published": "2025-06-01"}
+    lines = [
+        "[" * 100_000 + "]" * 100_000,
+        json.dumps({**good, "title": "Huge", "citations": 0}).replace("0}", "1" * 5000 + "}"),
+        json.dumps({**good, "title": "Lone \ud800 surrogate"}),  # dumps escapes it as \\ud800
+        json.dumps(good),
+    ]
+    path = tmp_path / "papers.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = paperlint("import", "jsonl", path)
+    assert result.returncode == 0, result.stderr
+    assert errors(result) == [
+        f"paperlint: warning: {path}: line 1: skipped a line nested too deeply to read",
+        f"paperlint: warning: {path}: line 2: skipped a line with a number too long to read",
+        f"paperlint: warning: {path}: line 3: skipped a line with a lone surrogate "
+        '(\\ud800 in "title")',
+        "paperlint: imported 1 paper; skipped 0 as duplicates, 3 as unreadable; "
+        "1 without a Paper link",
+    ]
+    assert "**Readable**" in result.stdout
 
 
 # -- 11. configuration, encodings, usage ---------------------------------------------------------
