@@ -65,7 +65,91 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
 
 
+# -- 8. --output-file --------------------------------------------------------------------------
+
+
+def test_output_file_that_is_an_input_is_an_error(listing: Path) -> None:
+    for args in (["--output-file", listing, listing], ["--output-file", listing, listing.parent]):
+        result = paperlint(*args)
+        assert result.returncode == 2
+        assert errors(result) == [
+            f"paperlint: error: --output-file {listing} is one of the files to check; "
+            "choose another"
+        ]
+        assert listing.read_text(encoding="utf-8") == LIST
+    report = listing.with_name("report.txt")
+    assert paperlint("--output-file", report, listing).returncode == 1
+    assert FINDING in report.read_text(encoding="utf-8")
+
+
 # -- 9. one-line errors, and the run goes on ---------------------------------------------------
+
+
+def test_symlink_loop_is_one_error_and_the_other_files_are_checked(listing: Path) -> None:
+    folder = listing.parent
+    (folder / "a.md").symlink_to("b.md")
+    (folder / "b.md").symlink_to("a.md")
+    for args in ([folder / "a.md", listing], [folder]):
+        result = paperlint(*args)
+        assert result.returncode == 2
+        loops = [line for line in errors(result) if "symbolic link loop" in line]
+        assert loops[0] == (
+            f"paperlint: error: {folder / 'a.md'}: "
+            "symbolic link loop (too many levels of symbolic links)"
+        )
+        assert f"{listing}:3:86{FINDING}" in result.stdout
+
+
+def test_closed_standard_input_is_one_error() -> None:
+    result = in_shell("$PAPERLINT - <&-")
+    assert result.returncode == 2
+    assert errors(result)[0] == "paperlint: error: -: standard input is closed"
+
+
+def test_endless_standard_input_of_zeros_ends() -> None:
+    with open("/dev/zero", "rb") as zeros:
+        result = paperlint("-", stdin=zeros)
+    assert result.returncode == 2
+    assert errors(result)[0] == (
+        "paperlint: error: -: binary file (contains NUL bytes), not a Markdown text"
+    )
+
+
+@pytest.mark.parametrize("args", [["{list}"], ["rules"], ["import", "jsonl", "{jsonl}"]])
+def test_closed_or_full_standard_output_is_one_error(
+    listing: Path, tmp_path: Path, args: list[str]
+) -> None:
+    jsonl = tmp_path / "papers.jsonl"
+    jsonl.write_text('{"title": "T", "summary": "S", "published": "2025-06-01"}\n', "utf-8")
+    args = [arg.format(list=listing, jsonl=jsonl) for arg in args]
+    with open("/dev/full", "w") as full:
+        result = paperlint(*args, stdout=full)
+    assert result.returncode == 2
+    assert errors(result)[-1] == (
+        "paperlint: error: cannot write to standard output: no space left on device"
+    )
+    closed = in_shell('$PAPERLINT "$@" >&-', *args)
+    assert closed.returncode == 2
+    assert errors(closed)[-1].startswith("paperlint: error: standard output is closed")
+
+
+def test_fix_to_a_closed_standard_output_still_fixes(listing: Path) -> None:
+    result = in_shell('$PAPERLINT --fix "$1" >&-', listing)
+    assert result.returncode == 2
+    assert errors(result) == [
+        "paperlint: error: standard output is closed; write the report with --output-file"
+    ]
+    assert listing.read_text(encoding="utf-8") == FIXED
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_devices_are_not_read(listing: Path, device: str) -> None:
+    result = paperlint(device, listing)
+    assert result.returncode == 2
+    assert errors(result)[0] == (
+        f"paperlint: error: {device}: not a regular file (a character device)"
+    )
+    assert f"{listing}:3:86{FINDING}" in result.stdout
 
 
 def test_select_nested_5000_deep_is_a_configuration_error(listing: Path) -> None:
@@ -99,6 +183,29 @@ def test_unreadable_json_lines_are_skipped_one_line_each(tmp_path: Path) -> None
         "1 without a Paper link",
     ]
     assert "**Readable**" in result.stdout
+
+
+# -- 10. named pipes ----------------------------------------------------------------------------
+
+
+def test_named_pipe_given_is_an_error_not_a_hang(listing: Path) -> None:
+    pipe = listing.with_name("pipe.md")
+    os.mkfifo(pipe)
+    result = paperlint(pipe, listing)
+    assert result.returncode == 2
+    assert errors(result)[0] == f"paperlint: error: {pipe}: not a regular file (a named pipe)"
+    assert f"{listing}:3:86{FINDING}" in result.stdout
+
+
+def test_named_pipe_in_a_folder_is_skipped_with_a_warning(listing: Path) -> None:
+    pipe = listing.with_name("pipe.md")
+    os.mkfifo(pipe)
+    result = paperlint(listing.parent)
+    assert result.returncode == 1
+    assert errors(result) == [
+        f"paperlint: warning: {pipe}: not a regular file (a named pipe); skipped"
+    ]
+    assert f"{listing}:3:86{FINDING}" in result.stdout
 
 
 # -- 11. configuration, encodings, usage ---------------------------------------------------------
@@ -139,3 +246,50 @@ def test_valid_patterns_still_work(listing: Path) -> None:
     result = paperlint(listing, cwd=listing.parent)
     assert result.returncode == 0
     assert "no Markdown files found" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("encoding", "name"),
+    [
+        ("utf-16", "UTF-16"),
+        ("utf-16-le", "UTF-16"),
+        ("utf-16-be", "UTF-16"),
+        ("utf-32", "UTF-32"),
+        ("utf-32-le", "UTF-32"),
+        ("utf-32-be", "UTF-32"),
+    ],
+)
+def test_wide_encodings_are_named(tmp_path: Path, encoding: str, name: str) -> None:
+    path = tmp_path / "list.md"
+    path.write_bytes(LIST.replace("Text.", "Texte déjà vu — 文本").encode(encoding))
+    result = paperlint(path)
+    assert result.returncode == 2
+    assert errors(result)[0] == f"paperlint: error: {path}: {name} text; convert it to UTF-8"
+
+
+def test_binary_file_is_still_called_binary(tmp_path: Path) -> None:
+    path = tmp_path / "image.md"
+    path.write_bytes(bytes(range(256)) * 4)
+    result = paperlint(path)
+    assert errors(result)[0] == (
+        f"paperlint: error: {path}: binary file (contains NUL bytes), not a Markdown text"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--select", "NOPE", "{list}"], 'unknown rule "NOPE"; "paperlint rules" lists them'),
+        (
+            ["--target", "bogus", "{list}"],
+            "Invalid value for '--target': 'bogus' is not one of 'github', 'mkdocs', 'pymdownx'",
+        ),
+        (["--fixx", "{list}"], "No such option '--fixx'. Did you mean '--fix'?"),
+        (["rule", "nope"], 'unknown rule "nope"; "paperlint rules" lists them'),
+    ],
+)
+def test_usage_errors_are_one_line(listing: Path, args: list[str], message: str) -> None:
+    result = paperlint(*(arg.format(list=listing) for arg in args))
+    assert result.returncode == 2
+    assert errors(result) == [f"paperlint: error: {message}"]
+    assert result.stdout == ""

@@ -1,22 +1,39 @@
-"""Finding, reading and atomically writing paper-list files, with one-line errors."""
+"""Finding, reading and safely writing paper-list files, with one-line errors."""
 
 from __future__ import annotations
 
+import codecs
+import errno
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 from paperlint.document import DecodeError, Document
 
-__all__ = ["STDIN", "FileError", "discover", "read_document", "write_document"]
+__all__ = [
+    "STDIN",
+    "FileError",
+    "NotRegularFileError",
+    "OutputError",
+    "discover",
+    "encode",
+    "lose_stdout",
+    "os_reason",
+    "read_document",
+    "stdout_problem",
+    "write_document",
+    "write_stdout",
+]
 
 STDIN = "-"
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 _SKIPPED_DIRECTORIES = frozenset(
     {"node_modules", "site", "venv", "__pycache__", "build", "dist", "_build"}
 )
+_CHUNK = 1 << 20
 
 
 class FileError(Exception):
@@ -26,6 +43,15 @@ class FileError(Exception):
         super().__init__(f"{path}: {message}")
         self.path = path
         self.message = message
+
+
+class NotRegularFileError(FileError):
+    """A named pipe, a device, a socket: never read, since reading one can block forever
+    or never end."""
+
+
+class OutputError(Exception):
+    """Standard output is closed or cannot be written to; the message is one line."""
 
 
 def discover(paths: Iterable[str]) -> Iterator[str]:
@@ -56,20 +82,125 @@ def _walk(folder: Path) -> list[Path]:
 
 def read_document(path: str) -> Document:
     """Read and decode a file (or standard input for ``-``)."""
+    return _decode(path, _read(path))
+
+
+def _read(path: str) -> bytes:
+    if path == STDIN:
+        # None when the process started with its standard input closed (``<&-``).
+        if sys.stdin is None:
+            raise FileError(path, "standard input is closed")
+        try:
+            return _read_stream(sys.stdin.buffer)
+        except OSError as exc:
+            raise FileError(path, f"cannot read standard input: {os_reason(exc)}") from None
     try:
-        data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
-    except FileNotFoundError:
-        raise FileError(path, "no such file or directory") from None
-    except IsADirectoryError:
-        raise FileError(path, "is a directory, not a file") from None
-    except PermissionError:
-        raise FileError(path, "permission denied") from None
+        # Non-blocking, so that opening a named pipe returns at once instead of waiting
+        # for a writer; the file type is then checked on what was opened, not on the name.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except OSError as exc:
-        raise FileError(path, exc.strerror or str(exc)) from None
+        raise _read_error(path, exc) from None
+    with os.fdopen(descriptor, "rb") as stream:
+        try:
+            status = os.fstat(descriptor)
+            if stat.S_ISDIR(status.st_mode):
+                raise FileError(path, "is a directory, not a file")
+            if not stat.S_ISREG(status.st_mode):
+                raise NotRegularFileError(path, f"not a regular file ({_kind(status.st_mode)})")
+            return stream.read()
+        except OSError as exc:
+            raise _read_error(path, exc) from None
+
+
+def _read_stream(stream: BinaryIO) -> bytes:
+    """All of a stream, but no more than the first chunk holding a NUL byte: that is not
+    text (it is reported as binary), and ``paperlint - </dev/zero`` must end."""
+    chunks: list[bytes] = []
+    while chunk := stream.read(_CHUNK):
+        chunks.append(chunk)
+        if b"\x00" in chunk:
+            break
+    return b"".join(chunks)
+
+
+def _read_error(path: str, exc: OSError) -> FileError:
+    if exc.errno == errno.ENOENT:
+        return FileError(path, "no such file or directory")
+    if exc.errno == errno.EISDIR:
+        return FileError(path, "is a directory, not a file")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return FileError(path, "permission denied")
+    if exc.errno == errno.ELOOP:
+        return FileError(path, "symbolic link loop (too many levels of symbolic links)")
+    if exc.errno == errno.ENXIO:  # opening a Unix socket
+        return NotRegularFileError(path, "not a regular file (a socket)")
+    return FileError(path, os_reason(exc))
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
+
+
+def os_reason(exc: OSError) -> str:
+    """The system's reason for an error, in lower case as the rest of the messages."""
+    reason = exc.strerror or str(exc)
+    return reason[:1].lower() + reason[1:]
+
+
+def _decode(path: str, data: bytes) -> Document:
     try:
         return Document.from_bytes(data)
     except DecodeError as exc:
+        wide = _wide_encoding(data) if b"\x00" in data else None
+        if wide is not None:
+            raise FileError(path, f"{wide} text; convert it to UTF-8") from None
         raise FileError(path, str(exc)) from None
+
+
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),  # before UTF-16's, which it starts with
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+_WIDE_CODECS = (
+    ("utf-32-le", "UTF-32"),
+    ("utf-32-be", "UTF-32"),
+    ("utf-16-le", "UTF-16"),
+    ("utf-16-be", "UTF-16"),
+)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """``UTF-16`` or ``UTF-32`` when bytes with NULs read as text in one of them; ``None``
+    for binary data. Without a byte order mark, the start of the file must decode to
+    characters a text has (no controls, no unassigned or private code points)."""
+    for bom, name in _WIDE_BOMS:
+        if data.startswith(bom):
+            return name
+    import unicodedata  # here: only files that fail to decode pay for it
+
+    sample = data[: 1 << 16]
+    for codec, name in _WIDE_CODECS:
+        try:
+            text = codecs.getincrementaldecoder(codec)().decode(sample, final=False)
+        except UnicodeDecodeError:
+            continue
+        if text and not any(
+            unicodedata.category(character) in {"Cc", "Cs", "Co", "Cn"}
+            and character not in "\t\n\r\f"
+            for character in text
+        ):
+            return name
+    return None
 
 
 def encode(document: Document) -> bytes:
@@ -104,4 +235,41 @@ def write_document(path: str, document: Document) -> None:
     except PermissionError:
         raise FileError(path, "permission denied: cannot write the fixed file") from None
     except OSError as exc:
-        raise FileError(path, f"cannot write the fixed file: {exc.strerror or exc}") from None
+        raise FileError(path, f"cannot write the fixed file: {os_reason(exc)}") from None
+
+
+def write_stdout(content: bytes | Callable[[TextIO], object], *, instead: str) -> None:
+    """Write bytes to standard output, or call ``content`` on it, and flush it. A closed or
+    failing standard output is an ``OutputError`` (``instead``, if given, says what to do
+    when it is closed)."""
+    # None when the process started with its standard output closed (``>&-``).
+    if sys.stdout is None:
+        raise OutputError(stdout_problem(OSError(errno.EBADF, "closed"), instead))
+    try:
+        if isinstance(content, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(content)
+        else:
+            content(sys.stdout)
+        sys.stdout.flush()
+    except OSError as exc:
+        lose_stdout()
+        raise OutputError(stdout_problem(exc, instead)) from None
+
+
+def stdout_problem(exc: OSError, instead: str = "") -> str:
+    """The one-line message for a failed write to standard output."""
+    if exc.errno == errno.EBADF:
+        return "standard output is closed" + (f"; {instead}" if instead else "")
+    return f"cannot write to standard output: {os_reason(exc)}"
+
+
+def lose_stdout() -> None:
+    """Point standard output at the null device after a write to it failed, so that
+    Python's own flush at exit does not fail again with a message of its own."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.close(null)
+    except OSError:
+        pass
