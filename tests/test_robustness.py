@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from paperlint.document import Document
+from paperlint.files import FileError, read_source, write_document
 
 LIST = (
     "# Papers\n"
@@ -63,6 +67,143 @@ def listing(tmp_path: Path) -> Path:
 def leftovers(folder: Path) -> list[str]:
     """Temporary files paperlint would have left behind."""
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+# -- 5. a symbolic link ---------------------------------------------------------------------
+
+
+def test_fix_through_a_symlink_fixes_the_target_and_keeps_the_link(tmp_path: Path) -> None:
+    (tmp_path / "lists").mkdir()
+    target = tmp_path / "lists" / "real.md"
+    target.write_text(LIST, encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(Path("lists") / "real.md")
+    result = paperlint("--fix", link)
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink() and os.readlink(link) == str(Path("lists") / "real.md")
+    assert target.read_text(encoding="utf-8") == FIXED
+    assert leftovers(tmp_path) == leftovers(tmp_path / "lists") == []
+
+
+# -- 6. owner, group, hard links, read-only -------------------------------------------------
+
+
+def test_fix_keeps_hard_links(listing: Path) -> None:
+    other = listing.with_name("other-name.md")
+    os.link(listing, other)
+    inode = listing.stat().st_ino
+    result = paperlint("--fix", listing)
+    assert result.returncode == 0, result.stderr
+    assert listing.stat().st_ino == other.stat().st_ino == inode
+    assert listing.stat().st_nlink == 2
+    assert other.read_text(encoding="utf-8") == FIXED
+    assert leftovers(listing.parent) == []
+
+
+@needs_root
+def test_fix_as_root_keeps_owner_group_and_mode(listing: Path) -> None:
+    os.chown(listing, 4321, 4322)
+    listing.chmod(0o604)
+    result = paperlint("--fix", listing)
+    assert result.returncode == 0, result.stderr
+    status = listing.stat()
+    assert (status.st_uid, status.st_gid, stat.S_IMODE(status.st_mode)) == (4321, 4322, 0o604)
+    assert listing.read_text(encoding="utf-8") == FIXED
+
+
+# An unprivileged user may not give a file away; the interpreter lives where such a user may
+# not read, so the child stays root and is refused chown as a user would be.
+CANNOT_CHOWN = """
+import os, sys
+def refuse(*args):
+    raise PermissionError(1, "Operation not permitted")
+os.fchown = os.chown = refuse
+from paperlint.cli import main
+raise SystemExit(main(["--fix", sys.argv[1]]))
+"""
+
+
+@needs_root
+def test_fix_by_a_user_who_cannot_give_the_file_away_keeps_its_owner(listing: Path) -> None:
+    # A rename would make the file the fixer's: it is rewritten in place instead.
+    os.chown(listing, 4321, 4321)
+    inode = listing.stat().st_ino
+    result = subprocess.run(
+        [sys.executable, "-c", CANNOT_CHOWN, str(listing)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (listing.stat().st_uid, listing.stat().st_gid) == (4321, 4321)
+    assert listing.stat().st_ino == inode
+    assert listing.read_text(encoding="utf-8") == FIXED
+    assert leftovers(listing.parent) == []
+
+
+def test_file_without_write_bits_is_read_only_even_for_root(listing: Path) -> None:
+    listing.chmod(0o444)
+    result = paperlint("--fix", listing)
+    assert result.returncode == 2
+    assert errors(result)[0] == (
+        f"paperlint: error: {listing}: read-only (no write permission bits): not changed"
+    )
+    assert listing.read_text(encoding="utf-8") == LIST
+    assert stat.S_IMODE(listing.stat().st_mode) == 0o444
+
+
+# -- 7. an edit made while --fix runs --------------------------------------------------------
+
+EDIT_WHILE_FIXING = """
+import sys
+import paperlint.cli as cli
+path, edit = sys.argv[1], sys.argv[2]
+fix_document = cli.fix_document
+def fix_then_edit(*args, **kwargs):
+    result = fix_document(*args, **kwargs)
+    with open(path, "a", encoding="utf-8") as stream:  # the user saves in an editor
+        stream.write(edit)
+    return result
+cli.fix_document = fix_then_edit
+raise SystemExit(cli.main(["--fix", path]))
+"""
+
+
+@pytest.mark.parametrize("linked", [False, True], ids=["single", "hard-linked"])
+def test_edit_made_while_fixing_is_kept_and_reported(listing: Path, linked: bool) -> None:
+    if linked:
+        os.link(listing, listing.with_name("other-name.md"))
+    edit = "\nA line the user added.\n"
+    result = subprocess.run(
+        [sys.executable, "-c", EDIT_WHILE_FIXING, str(listing), edit],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    kept = listing.with_name("list.md.fixed")
+    assert errors(result)[0] == (
+        f"paperlint: error: {listing}: changed since paperlint read it: "
+        f"left as it is, the fixed text is in {kept}"
+    )
+    assert listing.read_text(encoding="utf-8") == LIST + edit
+    assert kept.read_text(encoding="utf-8") == FIXED
+    assert leftovers(listing.parent) == []
+
+
+def test_edit_that_keeps_size_and_time_stamp_is_still_noticed(listing: Path) -> None:
+    source = read_source(str(listing))
+    before = listing.stat()
+    listing.write_text(LIST.replace("Text.", "Txet."), encoding="utf-8")
+    os.utime(listing, ns=(before.st_atime_ns, before.st_mtime_ns))
+    with pytest.raises(FileError, match="changed since paperlint read it"):
+        write_document(str(listing), Document(FIXED), source.snapshot)
+    assert "Txet." in listing.read_text(encoding="utf-8")
+    (listing.parent / "list.md.fixed").write_text("taken", encoding="utf-8")
+    # A second conflict does not overwrite the first one's fixed text.
+    with pytest.raises(FileError, match=r"the fixed text is in .*list\.md\.fixed\.1$"):
+        write_document(str(listing), Document(FIXED), source.snapshot)
+    assert (listing.parent / "list.md.fixed").read_text(encoding="utf-8") == "taken"
 
 
 # -- 8. --output-file --------------------------------------------------------------------------

@@ -34,6 +34,7 @@ from paperlint.files import (
     lose_stdout,
     os_reason,
     read_document,
+    read_source,
     stdout_problem,
     write_document,
     write_stdout,
@@ -180,7 +181,8 @@ def check(
             if location is not None and configuration.is_excluded(location):
                 continue
             settings = configuration.settings_for(location, **overrides)
-            document = read_document(path)
+            source = read_source(path) if fix else None
+            document = source.document if source else read_document(path)
             if not fixing:
                 report.files.append(FileResult(shown, document, lint_document(document, settings)))
                 continue
@@ -193,7 +195,7 @@ def check(
             if is_stdin:
                 fixed_stdout = encode(fixed)
             elif result.text != document.text:
-                write_document(path, fixed)
+                write_document(path, fixed, source.snapshot if source else None)
             report.files.append(FileResult(shown, fixed, result.remaining, result.fixed))
         except ConfigError as exc:
             _fail(ctx, str(exc))

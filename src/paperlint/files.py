@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import codecs
 import errno
+import hashlib
 import os
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -18,11 +20,14 @@ __all__ = [
     "FileError",
     "NotRegularFileError",
     "OutputError",
+    "Snapshot",
+    "Source",
     "discover",
     "encode",
     "lose_stdout",
     "os_reason",
     "read_document",
+    "read_source",
     "stdout_problem",
     "write_document",
     "write_stdout",
@@ -34,6 +39,7 @@ _SKIPPED_DIRECTORIES = frozenset(
     {"node_modules", "site", "venv", "__pycache__", "build", "dist", "_build"}
 )
 _CHUNK = 1 << 20
+_WRITE_BITS = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
 
 
 class FileError(Exception):
@@ -52,6 +58,40 @@ class NotRegularFileError(FileError):
 
 class OutputError(Exception):
     """Standard output is closed or cannot be written to; the message is one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """A file as it was read, to tell whether it changed before it is replaced."""
+
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+    digest: bytes
+    """Of the bytes read: an edit that keeps the size and the time stamp still shows."""
+
+    def matches(self, stream: BinaryIO) -> bool:
+        """Whether an open file is the one read and holds the same bytes; its content is
+        read only when its inode, size and time stamp are the same."""
+        status = os.fstat(stream.fileno())
+        now = (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
+        if now != (self.device, self.inode, self.size, self.mtime_ns):
+            return False
+        stream.seek(0)
+        return _digest(stream.read()) == self.digest
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A document and, for a file (not standard input), what the file was when read."""
+
+    document: Document
+    snapshot: Snapshot | None
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def discover(paths: Iterable[str]) -> Iterator[str]:
@@ -82,16 +122,30 @@ def _walk(folder: Path) -> list[Path]:
 
 def read_document(path: str) -> Document:
     """Read and decode a file (or standard input for ``-``)."""
-    return _decode(path, _read(path))
+    data, _ = _read(path)
+    return _decode(path, data)
 
 
-def _read(path: str) -> bytes:
+def read_source(path: str) -> Source:
+    """Read and decode a file to change it: the document and a snapshot of the file, which
+    ``write_document`` checks before replacing it."""
+    data, status = _read(path)
+    document = _decode(path, data)
+    if status is None:
+        return Source(document, None)
+    snapshot = Snapshot(
+        status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, _digest(data)
+    )
+    return Source(document, snapshot)
+
+
+def _read(path: str) -> tuple[bytes, os.stat_result | None]:
     if path == STDIN:
         # None when the process started with its standard input closed (``<&-``).
         if sys.stdin is None:
             raise FileError(path, "standard input is closed")
         try:
-            return _read_stream(sys.stdin.buffer)
+            return _read_stream(sys.stdin.buffer), None
         except OSError as exc:
             raise FileError(path, f"cannot read standard input: {os_reason(exc)}") from None
     try:
@@ -107,7 +161,7 @@ def _read(path: str) -> bytes:
                 raise FileError(path, "is a directory, not a file")
             if not stat.S_ISREG(status.st_mode):
                 raise NotRegularFileError(path, f"not a regular file ({_kind(status.st_mode)})")
-            return stream.read()
+            return stream.read(), status
         except OSError as exc:
             raise _read_error(path, exc) from None
 
@@ -209,33 +263,126 @@ def encode(document: Document) -> bytes:
     return b"\xef\xbb\xbf" + data if document.bom else data
 
 
-def write_document(path: str, document: Document) -> None:
-    """Replace a file's content atomically: a temporary file in the same folder, then a
-    rename, keeping the file's permission bits. On failure the file is untouched."""
+def write_document(path: str, document: Document, snapshot: Snapshot | None = None) -> None:
+    """Replace a file's content, keeping what the file is: through a symbolic link the
+    target is written and the link kept; mode, owner, group and hard links are kept.
+
+    With a ``snapshot`` (from ``read_source``), a file that changed since it was read is
+    not replaced: the fixed text is left beside it and the error names where. A file
+    without any write permission bit is read-only, even for root. Normally the new
+    content goes to a temporary file in the same folder, renamed over the file, so the
+    file is either wholly old or wholly new.
+    """
     import tempfile  # here, not at the top: linting alone does not pay for the import
 
-    target = Path(path)
+    data = encode(document)
+    target = os.path.realpath(path)
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
+        status = os.stat(target)
+        if not stat.S_ISREG(status.st_mode):
+            raise NotRegularFileError(path, f"not a regular file ({_kind(status.st_mode)})")
+        if not status.st_mode & _WRITE_BITS:
+            raise FileError(path, "read-only (no write permission bits): not changed")
         if not os.access(target, os.W_OK):
             raise PermissionError
         handle, temporary = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+            dir=os.path.dirname(target), prefix=f".{os.path.basename(target)}.", suffix=".tmp"
         )
         try:
             with os.fdopen(handle, "wb") as stream:
-                stream.write(encode(document))
+                stream.write(data)
                 stream.flush()
                 os.fsync(stream.fileno())
-            os.chmod(temporary, mode)
+                in_place = status.st_nlink > 1 or not _take_owner(stream.fileno(), status)
+                os.fchmod(stream.fileno(), stat.S_IMODE(status.st_mode))
+            if in_place:
+                _rewrite_in_place(path, target, data, snapshot, temporary)
+                os.unlink(temporary)
+                return
+            if snapshot is not None and not _unchanged(target, snapshot):
+                raise _changed(path, target, temporary)
             os.replace(temporary, target)
+        except FileError:
+            raise  # the temporary file was kept aside, under the name the message gives
         except BaseException:
-            Path(temporary).unlink(missing_ok=True)
+            if os.path.exists(temporary):
+                os.unlink(temporary)
             raise
     except PermissionError:
         raise FileError(path, "permission denied: cannot write the fixed file") from None
     except OSError as exc:
         raise FileError(path, f"cannot write the fixed file: {os_reason(exc)}") from None
+
+
+def _take_owner(descriptor: int, status: os.stat_result) -> bool:
+    """Give the new file the old one's owner and group; ``False`` when that is not allowed
+    (only root may give a file away)."""
+    created = os.fstat(descriptor)
+    if (status.st_uid, status.st_gid) == (created.st_uid, created.st_gid):
+        return True
+    try:
+        os.fchown(descriptor, status.st_uid, status.st_gid)
+    except PermissionError:
+        return False
+    return True
+
+
+def _unchanged(target: str, snapshot: Snapshot) -> bool:
+    try:
+        # Non-blocking: whatever now has the name (a named pipe?) must not stall the check.
+        descriptor = os.open(target, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:  # deleted or renamed away: a change too
+        return False
+    with os.fdopen(descriptor, "rb") as stream:
+        return snapshot.matches(stream)
+
+
+def _rewrite_in_place(
+    path: str, target: str, data: bytes, snapshot: Snapshot | None, temporary: str
+) -> None:
+    """Overwrite the file itself. Used for a file with hard links, whose other names would
+    keep the old text after a rename (vim does the same), and for a file whose owner the
+    new file cannot take. It is not atomic, which is why the fixed text is already safe in
+    ``temporary``: if the rewrite fails half-way, that copy is kept and named."""
+    with open(target, "r+b") as stream:
+        if snapshot is not None and not snapshot.matches(stream):
+            raise _changed(path, target, temporary)
+        try:
+            stream.seek(0)
+            stream.write(data)
+            stream.truncate()
+            stream.flush()
+            os.fsync(stream.fileno())
+        except OSError as exc:
+            kept = _keep_aside(temporary, target)
+            raise FileError(
+                path,
+                f"cannot rewrite it in place: {os_reason(exc)}; the fixed text is in {kept}",
+            ) from None
+
+
+def _changed(path: str, target: str, temporary: str) -> FileError:
+    kept = _keep_aside(temporary, target)
+    return FileError(
+        path, f"changed since paperlint read it: left as it is, the fixed text is in {kept}"
+    )
+
+
+def _keep_aside(temporary: str, target: str) -> str:
+    """Give the temporary file a name beside the target that no file has yet (``X.fixed``,
+    ``X.fixed.1``...) and return it; a hard link, then an unlink, since a rename would
+    replace a file of that name."""
+    for number in range(100):
+        name = f"{target}.fixed" + (f".{number}" if number else "")
+        try:
+            os.link(temporary, name)
+        except FileExistsError:
+            continue
+        except OSError:
+            break  # no hard links on this file system: the temporary file keeps its name
+        os.unlink(temporary)
+        return name
+    return temporary
 
 
 def write_stdout(content: bytes | Callable[[TextIO], object], *, instead: str) -> None:

@@ -15,6 +15,7 @@ from paperlint.files import (
     encode,
     os_reason,
     read_document,
+    read_source,
     write_document,
     write_stdout,
 )
@@ -109,10 +110,11 @@ def import_command(
     written: Written
     try:
         if append_ and output is not None:
-            target = read_document(str(output))
-            written = append(target, result.papers)
+            target = read_source(str(output))
+            written = append(target.document, result.papers)
             if written.added:
-                write_document(str(output), Document(written.text, bom=target.bom))
+                fixed = Document(written.text, bom=target.document.bom)
+                write_document(str(output), fixed, target.snapshot)
         else:
             written = new_list(result.papers, title or DEFAULT_TITLE)
             data = encode(Document(written.text))
