@@ -293,8 +293,11 @@ def write_document(path: str, document: Document, snapshot: Snapshot | None = No
                 stream.write(data)
                 stream.flush()
                 os.fsync(stream.fileno())
+                # Hard links are kept, not refused: a list linked under two names is shared
+                # on purpose, every name must see the fix (vim keeps them too), and a
+                # refusal would leave such a list unfixable.
                 in_place = status.st_nlink > 1 or not _take_owner(stream.fileno(), status)
-                os.fchmod(stream.fileno(), stat.S_IMODE(status.st_mode))
+                os.fchmod(stream.fileno(), stat.S_IMODE(status.st_mode))  # chown cleared set-id
             if in_place:
                 _rewrite_in_place(path, target, data, snapshot, temporary)
                 os.unlink(temporary)
