@@ -175,17 +175,18 @@ def test_edit_made_while_fixing_is_kept_and_reported(listing: Path, linked: bool
         os.link(listing, listing.with_name("other-name.md"))
     edit = "\nA line the user added.\n"
     result = subprocess.run(
-        [sys.executable, "-c", EDIT_WHILE_FIXING, str(listing), edit],
+        [sys.executable, "-c", EDIT_WHILE_FIXING, "list.md", edit],
         capture_output=True,
         text=True,
         timeout=60,
+        cwd=listing.parent,
     )
     assert result.returncode == 2
-    kept = listing.with_name("list.md.fixed")
     assert errors(result)[0] == (
-        f"paperlint: error: {listing}: changed since paperlint read it: "
-        f"left as it is, the fixed text is in {kept}"
+        "paperlint: error: list.md: changed since paperlint read it: "
+        "left as it is, the fixed text is in list.md.fixed"
     )
+    kept = listing.with_name("list.md.fixed")
     assert listing.read_text(encoding="utf-8") == LIST + edit
     assert kept.read_text(encoding="utf-8") == FIXED
     assert leftovers(listing.parent) == []

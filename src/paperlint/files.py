@@ -357,7 +357,7 @@ def _rewrite_in_place(
             stream.flush()
             os.fsync(stream.fileno())
         except OSError as exc:
-            kept = _keep_aside(temporary, target)
+            kept = _keep_aside(temporary, path, target)
             raise FileError(
                 path,
                 f"cannot rewrite it in place: {os_reason(exc)}; the fixed text is in {kept}",
@@ -365,16 +365,16 @@ def _rewrite_in_place(
 
 
 def _changed(path: str, target: str, temporary: str) -> FileError:
-    kept = _keep_aside(temporary, target)
+    kept = _keep_aside(temporary, path, target)
     return FileError(
         path, f"changed since paperlint read it: left as it is, the fixed text is in {kept}"
     )
 
 
-def _keep_aside(temporary: str, target: str) -> str:
+def _keep_aside(temporary: str, path: str, target: str) -> str:
     """Give the temporary file a name beside the target that no file has yet (``X.fixed``,
     ``X.fixed.1``...) and return it; a hard link, then an unlink, since a rename would
-    replace a file of that name."""
+    replace a file of that name. The name is returned as the user would write it."""
     for number in range(100):
         name = f"{target}.fixed" + (f".{number}" if number else "")
         try:
@@ -384,8 +384,17 @@ def _keep_aside(temporary: str, target: str) -> str:
         except OSError:
             break  # no hard links on this file system: the temporary file keeps its name
         os.unlink(temporary)
+        return _as_given(name, path)
+    return _as_given(temporary, path)
+
+
+def _as_given(name: str, path: str) -> str:
+    """A file beside ``path``'s target, named from ``path``'s folder as the user gave it
+    when that is the same folder (not one a symbolic link leads to)."""
+    given = os.path.dirname(path)
+    if os.path.realpath(given or ".") != os.path.dirname(name):
         return name
-    return temporary
+    return os.path.join(given, os.path.basename(name))
 
 
 def write_stdout(content: bytes | Callable[[TextIO], object], *, instead: str) -> None:
