@@ -215,3 +215,13 @@ def test_other_lists_anchors(site: str, browser: Browser) -> None:
         browser.open(f"{site}/{page}/")
         entries = browser.evaluate(NOTES_LINKS)
         assert entries and all(e["found"] and e["heading"] == e["title"] for e in entries), page
+
+
+def test_malformed_fragment_does_not_stop_the_script(site: str, browser: Browser) -> None:
+    # A truncated percent-escape: decodeURIComponent throws URIError on it.
+    browser.open(f"{site}/mllm-medical/#%E0%A4%A")
+    browser.evaluate("location.hash = '#%E0%A4%B'")  # and through the hashchange listener
+    browser.evaluate("new Promise(resolve => setTimeout(resolve, 100))")
+    thrown = [e for e in browser.events if e.get("method") == "Runtime.exceptionThrown"]
+    assert thrown == [], thrown[0]["params"]["exceptionDetails"] if thrown else None
+    assert browser.evaluate("document.querySelector('.paperlist-filter').hidden") is False

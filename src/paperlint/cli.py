@@ -7,14 +7,16 @@ Exit codes: 0 clean, 1 findings (of severity error or warning) or changes under 
 from __future__ import annotations
 
 import difflib
+import errno
 import importlib
+import io
 import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import BinaryIO, NoReturn, TextIO
 
 import click
 
@@ -22,7 +24,21 @@ from paperlint import __version__
 from paperlint.config import ConfigError, ConfigFinder
 from paperlint.document import Document
 from paperlint.engine import fix_document, lint_document
-from paperlint.files import STDIN, FileError, discover, encode, read_document, write_document
+from paperlint.files import (
+    STDIN,
+    FileError,
+    NotRegularFileError,
+    OutputError,
+    discover,
+    encode,
+    lose_stdout,
+    os_reason,
+    read_document,
+    read_source,
+    stdout_problem,
+    write_document,
+    write_stdout,
+)
 from paperlint.report import FORMATS, LINE_FORMATS, FileResult, Report, render_chunks
 from paperlint.report.text import summary
 from paperlint.rules import ALL_RULES, UnknownRuleError, find_rule, select_rules
@@ -162,9 +178,13 @@ def check(
         _fail(ctx, str(exc))
     line_format = statistics or output_format in LINE_FORMATS
     report = Report(fix_mode=fix, unsafe_fixes=unsafe_fixes, show_info=show_info or not line_format)
+    named = set(paths or ["."])
+    found = list(_discover(paths, report))
+    if output_file is not None and any(_same_file(output_file, path) for path in found):
+        _fail(ctx, f"--output-file {output_file} is one of the files to check; choose another")
     fixed_stdout: bytes | None = None
     diff_chunks: list[str] = []
-    for path in _discover(paths, report):
+    for path in found:
         is_stdin = path == STDIN
         shown = (stdin_filename or "-") if is_stdin else path
         location = Path(shown) if not is_stdin or stdin_filename else None
@@ -173,7 +193,8 @@ def check(
             if location is not None and configuration.is_excluded(location):
                 continue
             settings = configuration.settings_for(location, **overrides)
-            document = read_document(path)
+            source = read_source(path) if fix else None
+            document = source.document if source else read_document(path)
             if not fixing:
                 report.files.append(FileResult(shown, document, lint_document(document, settings)))
                 continue
@@ -186,10 +207,16 @@ def check(
             if is_stdin:
                 fixed_stdout = encode(fixed)
             elif result.text != document.text:
-                write_document(path, fixed)
+                write_document(path, fixed, source.snapshot if source else None)
             report.files.append(FileResult(shown, fixed, result.remaining, result.fixed))
         except ConfigError as exc:
             _fail(ctx, str(exc))
+        except NotRegularFileError as exc:
+            if path in named:  # asked for by name: that it cannot be checked is an error
+                report.errors.append(str(exc))
+                click.echo(f"paperlint: error: {exc}", err=True)
+            else:
+                click.echo(f"paperlint: warning: {exc}; skipped", err=True)
         except FileError as exc:
             report.errors.append(str(exc))
             click.echo(f"paperlint: error: {exc}", err=True)
@@ -199,26 +226,28 @@ def check(
 
     if diff:
         changes = "".join(diff_chunks)
-        click.echo(changes, nl=False)
+        _to_stdout(ctx, lambda stream: stream.write(changes), instead="")
         would = sum(1 for chunk in diff_chunks if chunk)
         click.echo(f"{would} file{'s' if would != 1 else ''} would be changed", err=True)
         ctx.exit(EXIT_ERROR if report.errors else EXIT_FINDINGS if changes else EXIT_CLEAN)
 
     chunks = (render_statistics(report),) if statistics else render_chunks(report, output_format)
     if fixed_stdout is not None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(fixed_stdout)
-        sys.stdout.buffer.flush()
+        _to_stdout(ctx, fixed_stdout, instead="")
         _write_chunks(chunks, sys.stderr)
     elif output_file is not None:
         try:
             with output_file.open("w", encoding="utf-8", newline="") as stream:
                 _write_chunks(chunks, stream)
         except OSError as exc:
-            _fail(ctx, f"{output_file}: cannot write the report: {exc.strerror or exc}")
+            _fail(ctx, f"{output_file}: cannot write the report: {os_reason(exc)}")
         click.echo(summary(report), err=True)
     else:
-        _write_chunks(chunks, sys.stdout)
+        _to_stdout(
+            ctx,
+            lambda stream: _write_chunks(chunks, stream),
+            instead="write the report with --output-file",
+        )
         has_findings = any(result.diagnostics for result in report.files)
         if output_format != "text" and not statistics and (report.errors or has_findings):
             click.echo(summary(report), err=True)
@@ -244,6 +273,24 @@ def _discover(paths: Sequence[str], report: Report) -> Iterator[str]:
             error = f"{given}: no Markdown file (*.md, *.markdown) in this folder"
             report.errors.append(error)
             click.echo(f"paperlint: error: {error}", err=True)
+
+
+def _same_file(output: Path, path: str) -> bool:
+    if path == STDIN:
+        return False
+    try:
+        return os.path.samefile(output, path)
+    except OSError:  # either does not exist (yet): not the same file
+        return False
+
+
+def _to_stdout(
+    ctx: click.Context, content: bytes | Callable[[TextIO], object], *, instead: str
+) -> None:
+    try:
+        write_stdout(content, instead=instead)
+    except OutputError as exc:
+        _fail(ctx, str(exc))
 
 
 def _write_chunks(chunks: Iterable[str], stream: TextIO) -> None:
@@ -351,26 +398,68 @@ def rule_command(name: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code instead of exiting."""
+    _fill_closed_streams()
+    if sys.stdout is None:  # started with standard output closed (``>&-``)
+        sys.stdout = _ClosedOutput()
     try:
         result = cli.main(args=list(argv) if argv is not None else None, standalone_mode=False)
+        sys.stdout.flush()  # a full standard output fails here, not at exit
     except click.exceptions.Exit as exc:
         return exc.exit_code
-    except click.UsageError as exc:
-        exc.show()
-        return EXIT_ERROR
-    except click.ClickException as exc:
-        exc.show()
+    except click.ClickException as exc:  # usage errors included: one line, not click's block
+        message = " ".join(exc.format_message().split()).rstrip(".")
+        click.echo(f"paperlint: error: {message}", err=True)
         return EXIT_ERROR
     except click.Abort:
         click.echo("paperlint: aborted", err=True)
         return EXIT_ERROR
-    except Exception as exc:  # a bug in paperlint: one line, the traceback on request
-        if os.environ.get("PAPERLINT_DEBUG"):
-            raise
-        click.echo(
-            f"paperlint: internal error: {type(exc).__name__}: {exc} "
-            "(set PAPERLINT_DEBUG=1 to see the traceback, and please report it)",
-            err=True,
-        )
+    except OSError as exc:
+        # Reading and writing the lists is guarded where it happens; what gets here is
+        # printing to standard output (help, rules, a rule's page) that failed.
+        if exc.errno not in _OUTPUT_ERRORS:
+            return _internal_error(exc)
+        lose_stdout()
+        click.echo(f"paperlint: error: {stdout_problem(exc)}", err=True)
         return EXIT_ERROR
+    except Exception as exc:
+        return _internal_error(exc)
     return result if isinstance(result, int) else EXIT_CLEAN
+
+
+_OUTPUT_ERRORS = frozenset(
+    {errno.EPIPE, errno.ENOSPC, errno.EBADF, errno.EIO, errno.EDQUOT, errno.EFBIG}
+)
+
+
+def _internal_error(exc: Exception) -> int:
+    """A bug in paperlint: one line, the traceback on request."""
+    if os.environ.get("PAPERLINT_DEBUG"):
+        raise exc
+    click.echo(
+        f"paperlint: internal error: {type(exc).__name__}: {exc} "
+        "(set PAPERLINT_DEBUG=1 to see the traceback, and please report it)",
+        err=True,
+    )
+    return EXIT_ERROR
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Standard output for a process started without one: every write fails as a write
+    to a closed descriptor does, so that it is reported instead of silently lost."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "Bad file descriptor")
+
+    @property
+    def buffer(self) -> BinaryIO:
+        raise OSError(errno.EBADF, "Bad file descriptor")
+
+
+def _fill_closed_streams() -> None:
+    """Open the null device on a closed standard descriptor (0, 1 or 2), so that a file
+    paperlint opens later does not get that number and receive output meant for it."""
+    for descriptor in (0, 1, 2):
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            os.open(os.devnull, os.O_RDWR)  # the lowest free number: this one

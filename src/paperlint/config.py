@@ -9,6 +9,7 @@ pydantic, imported only when a configuration file is found.
 from __future__ import annotations
 
 import fnmatch
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -98,9 +99,17 @@ class Configuration:
 
 def _relative(path: Path, root: Path) -> str:
     try:
-        return PurePosixPath(path.resolve().relative_to(root.resolve())).as_posix()
+        return PurePosixPath(_resolve(path).relative_to(_resolve(root))).as_posix()
     except ValueError:
         return PurePosixPath(path).as_posix()
+
+
+def _resolve(path: Path) -> Path:
+    """The real path; for a symbolic link loop, which reading reports, the absolute one."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
+        return Path(os.path.abspath(path))
 
 
 def _glob_match(relative: str, pattern: str) -> bool:
@@ -110,6 +119,26 @@ def _glob_match(relative: str, pattern: str) -> bool:
     return fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(
         relative, pattern.rstrip("/") + "/*"
     )
+
+
+def _pattern_problem(pattern: str) -> str | None:
+    """Why fnmatch would not read a pattern as written, if it would not: it silently takes
+    an unclosed ``[`` as a literal character, so ``[`` would match only a file named so."""
+    if not pattern.strip("/"):
+        return "it names no file"
+    index = 0
+    while index < len(pattern):
+        if pattern[index] != "[":
+            index += 1
+            continue
+        start = index + 1
+        start += pattern.startswith("!", start)
+        start += pattern.startswith("]", start)  # a "]" first in a set is one of its characters
+        close = pattern.find("]", start)
+        if close < 0:
+            return f'the "[" at character {index + 1} is not closed by "]"'
+        index = close + 1
+    return None
 
 
 def _read_table(path: Path) -> dict[str, Any] | None:
@@ -123,10 +152,28 @@ def _read_table(path: Path) -> dict[str, Any] | None:
         raise ConfigError(f"{path}: cannot read it: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("paperlint")
-        return table if isinstance(table, dict) else None
-    return data
+    except RecursionError:  # tomllib recurses once per level of nested arrays and tables
+        raise ConfigError(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
+    if path.name != "pyproject.toml":
+        return data
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: [tool] must be a table, not {_toml_kind(tool)}")
+    table = tool.get("paperlint")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.paperlint] must be a table, not {_toml_kind(table)}")
+    return table
+
+
+def _toml_kind(value: object) -> str:
+    kinds: tuple[tuple[type, str], ...] = (
+        (bool, "a boolean"),  # before int, which bool is a kind of
+        (int, "an integer"),
+        (float, "a float"),
+        (str, "a string"),
+        (list, "an array"),
+    )
+    return next((name for kind, name in kinds if isinstance(value, kind)), "a date or time")
 
 
 def load_config(path: Path) -> Configuration:
@@ -162,6 +209,14 @@ def _validate(table: dict[str, Any], path: Path) -> Configuration:
             options[rule.name] = _rule_options(rule.name, values, path)
     except UnknownRuleError as exc:
         raise ConfigError(f"{path}: {section}: {exc}") from None
+    patterns = [(f"exclude.{i}", pattern) for i, pattern in enumerate(model.exclude)]
+    patterns += [(f"per-file-ignores.{pattern}", pattern) for pattern in model.per_file_ignores]
+    for where, pattern in patterns:
+        problem = _pattern_problem(pattern)
+        if problem is not None:
+            raise ConfigError(
+                f'{path}: {section} key "{where}": invalid pattern "{pattern}": {problem}'
+            )
     return Configuration(
         root=path.parent,
         source=str(path),
@@ -204,7 +259,7 @@ class ConfigFinder:
     def for_path(self, path: Path | None) -> Configuration:
         if self._explicit is not None:
             return self._explicit
-        folder = (path.parent if path is not None else Path.cwd()).resolve()
+        folder = _resolve(path.parent if path is not None else Path.cwd())
         return self._find(folder)
 
     def _find(self, folder: Path) -> Configuration:

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import NoReturn
 
 import click
 
 from paperlint.document import Document
-from paperlint.files import STDIN, FileError, encode, read_document, write_document
+from paperlint.files import (
+    STDIN,
+    FileError,
+    OutputError,
+    encode,
+    os_reason,
+    read_document,
+    read_source,
+    write_document,
+    write_stdout,
+)
 from paperlint.importers import (
     DEFAULT_TITLE,
     FORMATS,
@@ -101,20 +110,19 @@ def import_command(
     written: Written
     try:
         if append_ and output is not None:
-            target = read_document(str(output))
-            written = append(target, result.papers)
+            target = read_source(str(output))
+            written = append(target.document, result.papers)
             if written.added:
-                write_document(str(output), Document(written.text, bom=target.bom))
+                fixed = Document(written.text, bom=target.document.bom)
+                write_document(str(output), fixed, target.snapshot)
         else:
             written = new_list(result.papers, title or DEFAULT_TITLE)
             data = encode(Document(written.text))
             if output is None:
-                sys.stdout.flush()
-                sys.stdout.buffer.write(data)
-                sys.stdout.buffer.flush()
+                write_stdout(data, instead="give the list with -o")
             else:
                 _create(output, data)
-    except FileError as exc:
+    except (FileError, OutputError) as exc:
         _fail(ctx, str(exc))
 
     without_paper = sum(1 for paper in written.added if not paper.paper_link)
@@ -133,4 +141,4 @@ def _create(path: Path, data: bytes) -> None:
     except FileExistsError:
         raise FileError(str(path), "exists; pass --append to add to it") from None
     except OSError as exc:
-        raise FileError(str(path), f"cannot write: {exc.strerror or exc}") from None
+        raise FileError(str(path), f"cannot write: {os_reason(exc)}") from None

@@ -45,8 +45,14 @@
     bar.hidden = false;
     apply();
   }
+  function fragment() {
+    var raw = location.hash.slice(1);
+    // A hand-typed or truncated link ("#%E0%A4%A") is not valid percent-encoding; it can
+    // still name an element as written, and must not stop the script.
+    try { return decodeURIComponent(raw); } catch (error) { return raw; }
+  }
   function openTarget() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id = fragment();
     var target = id && document.getElementById(id);
     var details = target && target.closest("details");
     if (details) { details.open = true; }

@@ -50,13 +50,34 @@ def _link(record: dict[str, Any]) -> tuple[ArxivId | None, str | None] | str:
     return parsed.id, None
 
 
+def _lone_surrogate(record: dict[str, Any]) -> str | None:
+    """The first lone surrogate (``\\ud800``, valid JSON but no character) in a field that
+    is read, as an escape; it could not be written as UTF-8."""
+    for key in ("title", "summary", "url", "pdf_url", "published"):
+        value = record.get(key)
+        if not isinstance(value, str):
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            return f'\\u{ord(value[exc.start]):04x} in "{key}"'
+    return None
+
+
 def _paper(line: str, where: str) -> Paper | Skipped:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         return Skipped(where, f"skipped a line that is not JSON: {exc.msg}")
+    except RecursionError:  # the decoder recurses once per level of arrays and objects
+        return Skipped(where, "skipped a line nested too deeply to read")
+    except ValueError:  # Python refuses to convert an integer of more than 4300 digits
+        return Skipped(where, "skipped a line with a number too long to read")
     if not isinstance(record, dict):
         return Skipped(where, "skipped a line that is not a JSON object")
+    surrogate = _lone_surrogate(record)
+    if surrogate is not None:
+        return Skipped(where, f"skipped a line with a lone surrogate ({surrogate})")
     title = record.get("title")
     if not isinstance(title, str) or not collapse(title):
         return Skipped(where, 'skipped a record without a "title"')
