@@ -191,3 +191,24 @@ def test_ordinary_list_items_are_not_entries() -> None:
     )
     entries = parse_text(text).entries
     assert [e.title.text if e.title else None for e in entries] == ["Real entry", None]
+
+
+def test_links_joined_in_one_bracket_pair_close_the_group() -> None:
+    # "[[Paper](u)|[Code](u)]": the group's "[" closes after the last link; nothing is
+    # missing, and the first URL ends at its own ")".
+    text = (
+        "- [2023/10] **SOTOPIA** *Xuhui Zhou et al.* "
+        "[[Paper](https://arxiv.org/abs/2310.11667)|[Code](https://github.com/s/s)] #\n"
+        "- [2023/09] **Junk** [[Paper](https://arxiv.org/abs/2308.09830))] *\n"
+        "- [2023/09] **Missing** [[Paper](https://arxiv.org/abs/2309.00001) and more\n"
+    )
+    first, second, third = parse_text(text).entries
+    assert [(link.url, link.closing) for link in first.links] == [
+        ("https://arxiv.org/abs/2310.11667", ")]")
+    ]
+    assert [(link.url, link.closing) for link in second.links] == [
+        ("https://arxiv.org/abs/2308.09830)", ")]")
+    ]
+    assert [(link.url, link.closing) for link in third.links] == [
+        ("https://arxiv.org/abs/2309.00001", ")")
+    ]

@@ -11,6 +11,7 @@ from paperlint.arxiv import ArxivUrl, parse_arxiv_url
 from paperlint.document import Document
 from paperlint.model import Entry, Heading, LinkKind, NoteSection, PaperList
 from paperlint.settings import Settings
+from paperlint.urls import recover
 
 __all__ = ["Context"]
 
@@ -86,7 +87,14 @@ class Context:
         try:
             return self._arxiv_urls[url]
         except KeyError:
-            parsed = self._arxiv_urls[url] = parse_arxiv_url(url)
+            parsed = parse_arxiv_url(url)
+            if parsed is not None and parsed.id is None:
+                # Junk after the id ("2308.09830)") is the URL rules' finding: read the id
+                # the author meant, so the date rules see it in the same run.
+                meant = parse_arxiv_url(recover(url))
+                if meant is not None and meant.id is not None:
+                    parsed = meant
+            self._arxiv_urls[url] = parsed
             return parsed
 
     def _entry_arxiv(self, entry: Entry) -> ArxivUrl | None:

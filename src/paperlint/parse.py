@@ -283,14 +283,18 @@ def _links(parser: _Parser, lines: list[int]) -> list[Link]:
                 if masked.startswith("]", close + 1, end):
                     url_end, group_end = dest_end, close + 2
                 else:
-                    # Text up to a later ")]" with no blank in it ("https://x.org).)]") is
-                    # what the author took for the URL's end: keep it in the URL, where the
-                    # URL rules report it. Otherwise only the group's "]" is missing.
+                    # Text up to a later ")]" with no blank and no bracket in it
+                    # ("https://x.org).)]") is what the author took for the URL's end: keep it
+                    # in the URL, where the URL rules report it. A "]" further on that closes
+                    # the group's "[" ("[[Paper](u)|[Code](u)]") closes the group; otherwise
+                    # only the group's "]" is missing.
                     later = masked.rfind(")]", close + 1, limit)
-                    if later < 0 or any(char.isspace() for char in masked[close:later]):
-                        url_end, group_end, closing = dest_end, close + 1, ")"
-                    else:
+                    if later >= 0 and not _BLANK_OR_BRACKET_RE.search(masked, close, later):
                         url_end, group_end = later, later + 2
+                    else:
+                        url_end, group_end = dest_end, close + 1
+                        if not _closes_group(masked, close + 1, limit):
+                            closing = ")"
             else:
                 # Not a link for a renderer (a blank inside the URL, no ")"): where the
                 # author meant the URL to end is the group's ")]", else the line's end.
@@ -315,6 +319,21 @@ def _links(parser: _Parser, lines: list[int]) -> list[Link]:
 
 
 _TITLE_CLOSE = {'"': '"', "'": "'", "(": ")"}
+_BLANK_OR_BRACKET_RE = re.compile(r"[\s\[\]]")
+
+
+def _closes_group(text: str, start: int, limit: int) -> bool:
+    """Whether a "]" between ``start`` and ``limit`` closes a group's outer "[" (other
+    bracket pairs on the way, such as further links in the group, balanced)."""
+    depth = 1
+    for char in text[start:limit]:
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return True
+    return False
 
 
 def _destination(text: str, start: int, limit: int) -> tuple[int, int] | None:
