@@ -83,3 +83,30 @@ def test_junk_after_an_arxiv_id_is_one_finding_and_the_date_is_still_checked() -
     codes = [finding.code for finding in lint(text, ALL_TARGETS)]
     assert "PL204" not in codes
     assert {"PL201", "PL401"} <= set(codes)
+
+
+_FOUND_BY_FUZZING = {
+    # Removing only the "." of ", ." left a "," for a second pass nobody had been shown.
+    "blanks-inside-trailing-junk": (
+        "- [25/06] **T**  \n"
+        "[[Paper](http://arxiv.org/pdf/2506.09634v1)] "
+        "[[Website](https://mahis.life/clip-fie, Julian Schrittwieser, .\n"
+    ),
+    # The mojibake repair of an anchor revealed its heading only on the second pass.
+    "mojibake-inside-an-anchor": (
+        "- [26/01] **Beyond Entangled Planning: Task-Decoupled Planning**  \n"
+        "[[Paper](https://arxiv.org/pdf/2601.07577v1)] [[Code/Page]()] "
+        "[[TLDR/Notes](#beyond-entangled-planning--task-decoupled-planâ€”ning)]\n\n"
+        "# TLDR/Notes\n"
+        "## beyond-entangled-planning--task-decoupled-planning\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_FOUND_BY_FUZZING))
+def test_inputs_found_by_fuzzing_keep_every_promise(name: str) -> None:
+    from fuzzing import check
+
+    outcome = check(_FOUND_BY_FUZZING[name].encode())
+    assert not outcome.refused
+    assert outcome.problems == []

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from fuzzing import SOURCES, check, mutate
+from fuzzing import FRAGMENTS, SOURCES, check, mutate
 
 _SLOW = 2.0
 _SMALL = 100_000
@@ -58,6 +58,25 @@ def _run(seed: int, count: int, out: Path | None, show: bool) -> dict[str, objec
     }
 
 
+def _long_lines(size: int) -> int:
+    """Time lint and fix of one line of ``size`` characters for every fragment repeated,
+    and for random mixtures: every line-level step must be linear."""
+    rng = random.Random(0)
+    contents = [(repr(fragment)[:24], fragment) for fragment in FRAGMENTS if fragment.strip()]
+    contents += [(f"mixture {n}", "".join(rng.choices(FRAGMENTS, k=400))) for n in range(8)]
+    worst = (0.0, "")
+    for name, unit in contents:
+        line = unit.replace("\n", " ").replace("\r", " ") * (size // max(1, len(unit)) + 1)
+        for text in (line[:size], "## " + line[:size], "- [25/06] **" + line[:size]):
+            started = time.perf_counter()
+            check(text.encode("utf-8", "surrogatepass"))
+            seconds = time.perf_counter() - started
+            worst = max(worst, (seconds, name))
+    print(f"long lines of {size:,} characters: {len(contents) * 3} lines, slowest {worst[0]:.2f} s")
+    print(f"  ({worst[1]}; lint, fix and a second fix on all targets)")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=2000, help="inputs per seed")
@@ -66,7 +85,12 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--out", type=Path, default=Path("/tmp/paperlint-fuzz"))
     parser.add_argument("--show", action="store_true", help="print the last input")
+    parser.add_argument(
+        "--long-lines", type=int, metavar="SIZE", help="time lines of SIZE characters instead"
+    )
     args = parser.parse_args()
+    if args.long_lines:
+        return _long_lines(args.long_lines)
     args.out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     seeds = range(args.seed, args.seed + args.seeds)

@@ -6,9 +6,13 @@ import difflib
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from paperlint.model import Heading, PaperList
+
+if TYPE_CHECKING:
+    from paperlint.mojibake import MojibakeRun
 from paperlint.slugs import IdAllocator, plain_text, slugify
 
 __all__ = ["AnchorIndex", "normalize_key"]
@@ -115,6 +119,18 @@ class AnchorIndex:
         index = self._by_text.get(decoded)
         if index is None:
             index = self._by_key.get(normalize_key(decoded))
+        if index is None and not decoded.isascii():
+            # An anchor garbled by a wrong code page ("hoâ€”rizon") still names its heading:
+            # found here, its own fix rewrites it whole, rather than the mojibake repair
+            # revealing the heading only on a second pass.
+            from paperlint.mojibake import find_mojibake
+
+            runs = find_mojibake(decoded)
+            if runs and all(run.repaired is not None for run in runs):
+                repaired = "".join(_repaired_pieces(decoded, runs))
+                index = self._by_text.get(repaired)
+                if index is None:
+                    index = self._by_key.get(normalize_key(repaired))
         return index
 
     def nearest(self, fragment: str) -> Heading | None:
@@ -144,6 +160,17 @@ class AnchorIndex:
             if -ranked[0] >= _FUZZY_CUTOFF and (best is None or ranked < best):
                 best = ranked
         return None if best is None else self.paper_list.headings[best[1]]
+
+
+def _repaired_pieces(text: str, runs: list[MojibakeRun]) -> list[str]:
+    pieces: list[str] = []
+    position = 0
+    for run in runs:
+        pieces.append(text[position : run.start])
+        pieces.append(run.repaired or text[run.start : run.end])
+        position = run.end
+    pieces.append(text[position:])
+    return pieces
 
 
 class _FuzzyIndex:

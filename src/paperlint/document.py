@@ -294,10 +294,11 @@ class _Masker:
             by_length.setdefault(run_end - run_start, []).append(index)
         position = start
         next_run = 0
+        comments_done = False
         while True:
             while next_run < len(runs) and runs[next_run][0] < position:
                 next_run += 1
-            if 0 <= comment < position:
+            if 0 <= comment < position and not comments_done:
                 comment = text.find(_COMMENT_OPEN, position, end)
             if next_run == len(runs) and comment < 0:
                 return
@@ -305,7 +306,11 @@ class _Masker:
                 # Inline, a comment must close in its paragraph; otherwise "<!--" is text.
                 found = text.find(_COMMENT_CLOSE, comment + len(_COMMENT_OPEN), end)
                 if found < 0:
+                    # No "-->" after this one: no later "<!--" can close either. Looking
+                    # again from each would read the rest of the paragraph once per opener.
                     position = comment + len(_COMMENT_OPEN)
+                    comment = -1
+                    comments_done = True
                     continue
                 close = found + len(_COMMENT_CLOSE)
                 self.document._add_comment(comment, close, closed=True)

@@ -37,13 +37,14 @@ def scheme(url: str) -> str | None:
 
 
 def trailing_junk(url: str) -> str:
-    """The sentence punctuation and unbalanced ``)`` that end the URL (may be empty)."""
+    """The sentence punctuation and unbalanced ``)`` that end the URL (may be empty), with
+    the blanks between them (``, .``: removing only the ``.`` would leave the ``,``)."""
     end = len(url)
     opened = url.count("(")
     closed = url.count(")")
     while end > 0:
         last = url[end - 1]
-        if last in TRAILING_PUNCTUATION:
+        if last in TRAILING_PUNCTUATION or (last.isspace() and 1 < end < len(url)):
             end -= 1
         elif last == ")" and closed > opened:
             closed -= 1
