@@ -100,9 +100,10 @@ def _lint(paper_list: PaperList, settings: Settings) -> list[Diagnostic]:
         severity = settings.severities.get(rule.code, rule.severity)
         for finding in rule.check(context):
             _validate(rule, finding, document)
-            diagnostic = _place(rule, severity, finding, document)
-            if suppressions is None or not suppressions.suppressor(rule.code, diagnostic.line):
-                diagnostics.append(diagnostic)
+            diagnostics.append(_place(rule, severity, finding, document))
+    if suppressions is not None:
+        kept = suppressions.kept(diagnostics)
+        diagnostics = [d for d, keep in zip(diagnostics, kept, strict=True) if keep]
     unused_rule = pl901_unused_suppression.RULE
     if suppressions is not None and unused_rule in rules:
         enabled = {rule.code for rule in rules}

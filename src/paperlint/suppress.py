@@ -14,7 +14,10 @@ be given, separated by spaces or commas; none means every rule):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from heapq import heappop, heappush
+from typing import Protocol
 
 from paperlint.document import Document
 from paperlint.model import Span
@@ -83,16 +86,43 @@ class Suppressions:
                 continue
             self.directives.append(directive)
 
-    def suppressor(self, code: str, line: int) -> Directive | None:
-        """The directive that drops a finding of rule ``code`` starting on ``line``, if any;
-        it is marked used."""
-        for directive in self.directives:
-            if directive.first <= line <= directive.last:
-                for key in (code, _ALL):
-                    if key in directive.keys:
-                        directive.used.add(key)
-                        return directive
-        return None
+    def kept(self, findings: Sequence[_Placed]) -> list[bool]:
+        """For each finding, whether no directive drops it. A finding is dropped by the
+        first directive in the file that covers its line and names its rule or every rule,
+        and that directive is marked used for that key. Done in one sweep over the lines:
+        asking every directive for each finding was quadratic (9 s for 20,000 entries with
+        a directive each)."""
+        directives = self.directives
+        order = sorted(range(len(findings)), key=lambda index: findings[index].line)
+        starts = sorted(range(len(directives)), key=lambda index: directives[index].first)
+        active: dict[str, list[tuple[int, int]]] = {}  # key -> heap of (directive, last line)
+        keep = [True] * len(findings)
+        started = 0
+        for index in order:
+            line = findings[index].line
+            while started < len(starts) and directives[starts[started]].first <= line:
+                number = starts[started]
+                for key in directives[number].keys:
+                    heappush(active.setdefault(key, []), (number, directives[number].last))
+                started += 1
+            chosen: tuple[int, str] | None = None
+            for key in (findings[index].code, _ALL):
+                heap = active.get(key)
+                while heap and heap[0][1] < line:
+                    heappop(heap)  # a directive whose lines end before this one
+                if heap and (chosen is None or heap[0][0] < chosen[0]):
+                    chosen = (heap[0][0], key)
+            if chosen is not None:
+                directives[chosen[0]].used.add(chosen[1])
+                keep[index] = False
+        return keep
+
+
+class _Placed(Protocol):
+    @property
+    def code(self) -> str: ...
+    @property
+    def line(self) -> int: ...
 
 
 def _keys(rest: str) -> tuple[list[str], list[str]]:
