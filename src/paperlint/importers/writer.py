@@ -126,11 +126,8 @@ def _anchors(
     bases = [_base_slug(paper, number) for number, paper in enumerate(papers, start=1)]
     # Every id the other headings get, on any target, is taken.
     without = _ids([*before, *opening, *([_ABSTRACT_HEADING] * len(papers)), *after])
-    taken = {id_ for ids in without.values() for id_ in ids}
-    anchors: list[str] = []
-    for base in bases:
-        anchors.append(_free(base, taken))
-        taken.add(anchors[-1])
+    names = _FreeNames({id_ for ids in without.values() for id_ in ids})
+    anchors = [names.claim(base) for base in bases]
     first = len(before) + len(opening)
     # Suffixes for repeated headings ("abstract-1") can still meet an anchor: move those.
     for _ in range(len(papers) + 2):
@@ -143,20 +140,35 @@ def _anchors(
         }
         if not wrong:
             return anchors
-        taken.update(id_ for target_ids in ids.values() for id_ in target_ids)
+        names.taken.update(id_ for target_ids in ids.values() for id_ in target_ids)
         for index in sorted(wrong):
-            anchors[index] = _free(bases[index], taken)
-            taken.add(anchors[index])
+            anchors[index] = names.claim(bases[index])
     raise RuntimeError("could not choose anchors that every target keeps")  # a bug
 
 
-def _free(base: str, taken: set[str]) -> str:
-    if base not in taken:
-        return base
-    number = 2
-    while f"{base}-{number}" in taken:
-        number += 1
-    return f"{base}-{number}"
+class _FreeNames:
+    """Hands out ``base``, else ``base-2``, ``base-3``, ...: the first name not taken.
+
+    The next number to try is kept per base. Names are only ever added to ``taken``, so a
+    number once found taken stays taken and is never tried again: thousands of titles that
+    fold to one slug cost linear time, not a scan from ``-2`` for each."""
+
+    __slots__ = ("_next", "taken")
+
+    def __init__(self, taken: set[str]) -> None:
+        self.taken = taken
+        self._next: dict[str, int] = {}
+
+    def claim(self, base: str) -> str:
+        name = base
+        if name in self.taken:
+            number = self._next.get(base, 2)
+            while f"{base}-{number}" in self.taken:
+                number += 1
+            self._next[base] = number + 1
+            name = f"{base}-{number}"
+        self.taken.add(name)
+        return name
 
 
 # -- duplicates -----------------------------------------------------------------------------
