@@ -11,6 +11,7 @@ table of contents shows titles, not slugs.
 
 from __future__ import annotations
 
+import re
 import secrets
 import xml.etree.ElementTree as ET
 from typing import Any
@@ -22,6 +23,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from mkdocs_paperlist.render import (
     RenderOptions,
+    display_title,
     group_id,
     render_entry,
     render_filter,
@@ -139,7 +141,7 @@ class _PaperListTreeprocessor(Treeprocessor):
                     entry = entries[int(marker[5:])]
                     rebuilt += self._group_heading(entry, seen_groups)
                     venue = text[entry.venue.start : entry.venue.end] if entry.venue else None
-                    rebuilt.append(render_entry(entry, venue, options))
+                    rebuilt.append(_literal_ampersands(render_entry(entry, venue, options)))
             parent[:] = rebuilt
         self._notes(root, paper_list, options)
 
@@ -178,7 +180,7 @@ class _PaperListTreeprocessor(Treeprocessor):
                     continue
                 heading = anchors.intended(fragment)
                 if heading is not None and heading.start not in by_heading:
-                    title = entry.title.text if entry.title is not None else heading.text
+                    title = display_title(entry) if entry.title is not None else heading.text
                     by_heading[heading.start] = (anchors.decode(fragment), title)
         sections = iter(paper_list.notes)
         pending = next(sections, None)
@@ -198,7 +200,7 @@ class _PaperListTreeprocessor(Treeprocessor):
             if target is not None:
                 fragment, title = target
                 element.set("id", fragment)
-                element.text = title
+                element.text = _LITERAL_AMPERSAND_RE.sub("&amp;", title)
                 for child in list(element):
                     element.remove(child)
             end = index + 1
@@ -221,6 +223,22 @@ class _PaperListTreeprocessor(Treeprocessor):
             wrapper = ET.Element("div", {"class": "paperlist-notes"})
             wrapper.extend(section)
         return wrapper
+
+
+# Python-Markdown's serializer leaves an "&" that starts a character reference as it is (its
+# own entities are stashed that way), so the text "&lt;" would show as "<": such an "&" is
+# written "&amp;" here, which the serializer then keeps.
+_LITERAL_AMPERSAND_RE = re.compile(r"&(?=(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
+
+
+def _literal_ampersands(root: ET.Element) -> ET.Element:
+    """The element, its text and its descendants' shown as they are by Python-Markdown."""
+    for element in root.iter():
+        if element.text and "&" in element.text:
+            element.text = _LITERAL_AMPERSAND_RE.sub("&amp;", element.text)
+        if element.tail and "&" in element.tail:
+            element.tail = _LITERAL_AMPERSAND_RE.sub("&amp;", element.tail)
+    return root
 
 
 def _is_placeholder(element: ET.Element, token: str) -> bool:
