@@ -31,9 +31,8 @@ from mkdocs_paperlist.render import (
 )
 from paperlint.anchors import AnchorIndex
 from paperlint.document import Document
-from paperlint.model import Entry, PaperList
+from paperlint.model import Entry, Heading, PaperList
 from paperlint.parse import parse
-from paperlint.slugs import plain_text
 
 __all__ = ["PaperListExtension", "makeExtension"]
 
@@ -182,21 +181,19 @@ class _PaperListTreeprocessor(Treeprocessor):
                 if heading is not None and heading.start not in by_heading:
                     title = display_title(entry) if entry.title is not None else heading.text
                     by_heading[heading.start] = (anchors.decode(fragment), title)
-        sections = iter(paper_list.notes)
-        pending = next(sections, None)
+        notes = {section.heading.index for section in paper_list.notes}
         children = list(root)
+        headings = _match_headings(children, paper_list.headings)
         rebuilt: list[ET.Element] = []
         index = 0
         while index < len(children):
             element = children[index]
-            if pending is None or not (
-                element.tag == "h2"
-                and "".join(element.itertext()).strip() == plain_text(pending.heading.text).strip()
-            ):
+            heading = headings.get(index)
+            if heading is None or heading.index not in notes:
                 rebuilt.append(element)
                 index += 1
                 continue
-            target = by_heading.get(pending.heading.start)
+            target = by_heading.get(heading.start)
             if target is not None:
                 fragment, title = target
                 element.set("id", fragment)
@@ -207,7 +204,6 @@ class _PaperListTreeprocessor(Treeprocessor):
             while end < len(children) and children[end].tag not in {"h1", "h2"}:
                 end += 1
             rebuilt.append(self._wrap(children[index:end], options))
-            pending = next(sections, None)
             index = end
         root[:] = rebuilt
 
@@ -239,6 +235,33 @@ def _literal_ampersands(root: ET.Element) -> ET.Element:
         if element.tail and "&" in element.tail:
             element.tail = _LITERAL_AMPERSAND_RE.sub("&amp;", element.tail)
     return root
+
+
+_LEVELS = {f"h{level}": level for level in range(1, 7)}
+
+
+def _match_headings(children: list[ET.Element], headings: list[Heading]) -> dict[int, Heading]:
+    """The heading of the model that each top-level heading element renders, by index.
+
+    Matched by position, not by text: a heading's rendered text holds Python-Markdown's
+    placeholders for inline HTML and entities (``## a &amp; b``), so comparing texts lost
+    that heading and every one after it. The k-th heading element is the model's next
+    heading of the same level; a heading the renderer does not show as one (inside an HTML
+    block) is skipped that way. The extension's own headings are not the list's.
+    """
+    matched: dict[int, Heading] = {}
+    position = 0
+    for index, element in enumerate(children):
+        level = _LEVELS.get(element.tag)
+        if level is None or "paperlist-" in (element.get("class") or ""):
+            continue
+        while position < len(headings) and headings[position].level != level:
+            position += 1
+        if position == len(headings):
+            break
+        matched[index] = headings[position]
+        position += 1
+    return matched
 
 
 def _is_placeholder(element: ET.Element, token: str) -> bool:
