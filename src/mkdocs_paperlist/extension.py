@@ -6,7 +6,8 @@ A preprocessor parses the page with paperlint (one parser, one model) and puts a
 paragraph where each entry was; a treeprocessor, running before ``toc``, swaps in the
 elements built by ``render`` and gives each notes heading the id its entries link to and the
 paper's title as its text, so anchors work whatever ``toc`` slugify the site uses and the
-table of contents shows titles, not slugs.
+table of contents shows titles, not slugs. A postprocessor sanitizes the HTML rendered from
+the page's Markdown (``sanitize``, on by default), holding the extension's own elements out.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
@@ -29,6 +31,7 @@ from mkdocs_paperlist.render import (
     render_filter,
     render_toc,
 )
+from mkdocs_paperlist.sanitize import drop_unsafe_urls, sanitize
 from paperlint.anchors import AnchorIndex
 from paperlint.document import Document
 from paperlint.model import Entry, Heading, PaperList
@@ -45,10 +48,17 @@ class PaperListExtension(Extension):
             "badges": ["inline", "inline (self-contained) or shields (shields.io images)"],
             "toc": [True, "Add a table of contents grouped by year and month"],
             "filter": [True, "Add the filter bar"],
+            "sanitize": [
+                True,
+                "Sanitize the HTML rendered from the list's Markdown (notes, prose); "
+                "off only for sites that trust their authors' raw HTML",
+            ],
         }
         super().__init__(**kwargs)
         self.paper_list: PaperList | None = None
         self.token = ""
+        self.kept: list[str] = []
+        """The extension's own elements as HTML, held out of sanitizing (see _keep)."""
         self.prepared: PaperList | None = None
         """A model of the page made by the caller (the MkDocs plugin), used when its text
         is the one the preprocessor receives."""
@@ -57,10 +67,13 @@ class PaperListExtension(Extension):
         md.registerExtension(self)
         md.preprocessors.register(_EntryPreprocessor(md, self), "paperlist", 28)
         md.treeprocessors.register(_PaperListTreeprocessor(md, self), "paperlist", 6)
+        # After raw HTML is put back (raw_html, 30) and "&" fixed (amp_substitute, 20).
+        md.postprocessors.register(_SanitizingPostprocessor(md, self), "paperlist", 1)
 
     def reset(self) -> None:
         self.paper_list = None
         self.token = ""
+        self.kept = []
 
     def options(self) -> RenderOptions:
         return RenderOptions(
@@ -140,18 +153,31 @@ class _PaperListTreeprocessor(Treeprocessor):
                     entry = entries[int(marker[5:])]
                     rebuilt += self._group_heading(entry, seen_groups)
                     venue = text[entry.venue.start : entry.venue.end] if entry.venue else None
-                    rebuilt.append(_literal_ampersands(render_entry(entry, venue, options)))
+                    entry_element = render_entry(entry, venue, options)
+                    rebuilt.append(self._keep(_literal_ampersands(entry_element)))
             parent[:] = rebuilt
         self._notes(root, paper_list, options)
+        drop_unsafe_urls(root)
+
+    def _keep(self, element: ET.Element) -> ET.Element:
+        """A placeholder for one of the extension's own elements, which the postprocessor
+        puts back after sanitizing: they are built safe (etree text, checked URLs) and use
+        what the sanitizer rightly refuses to notes (SVG icons, form controls, data-*)."""
+        extension = self.extension
+        extension.kept.append(self.md.serializer(element))
+        placeholder = ET.Element("p")
+        placeholder.text = f"{extension.token}keep{len(extension.kept) - 1}"
+        return placeholder
 
     def _top(self, entries: list[Entry], options: RenderOptions) -> list[ET.Element]:
         elements: list[ET.Element] = []
         if options.toc:
             heading = ET.Element("h2", {"id": "papers-by-date", "class": "paperlist-toc-title"})
             heading.text = "Papers by date"
-            elements += [heading, render_toc(entries)]
+            # The heading stays an element for toc to list it.
+            elements += [heading, self._keep(render_toc(entries))]
         if options.filter:
-            elements.append(render_filter(entries))
+            elements.append(self._keep(render_filter(entries)))
         return elements
 
     def _group_heading(self, entry: Entry, seen: set[str]) -> list[ET.Element]:
@@ -219,6 +245,22 @@ class _PaperListTreeprocessor(Treeprocessor):
             wrapper = ET.Element("div", {"class": "paperlist-notes"})
             wrapper.extend(section)
         return wrapper
+
+
+class _SanitizingPostprocessor(Postprocessor):
+    def __init__(self, md: Markdown, extension: PaperListExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, text: str) -> str:
+        extension = self.extension
+        if extension.paper_list is None:
+            return text
+        if extension.getConfig("sanitize"):
+            text = sanitize(text)
+        kept = extension.kept
+        placeholder = re.compile(rf"<p>{extension.token}keep(\d+)</p>")
+        return placeholder.sub(lambda match: kept[int(match.group(1))], text)
 
 
 # Python-Markdown's serializer leaves an "&" that starts a character reference as it is (its
