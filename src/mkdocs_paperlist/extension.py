@@ -256,8 +256,11 @@ class _SanitizingPostprocessor(Postprocessor):
         extension = self.extension
         if extension.paper_list is None:
             return text
-        if extension.getConfig("sanitize"):
+        # toc runs the postprocessors on each heading too: text without a tag needs none.
+        if extension.getConfig("sanitize") and "<" in text:
             text = sanitize(text)
+        if extension.token not in text:
+            return text
         kept = extension.kept
         placeholder = re.compile(rf"<p>{extension.token}keep(\d+)</p>")
         return placeholder.sub(lambda match: kept[int(match.group(1))], text)
