@@ -277,3 +277,47 @@ def test_an_imported_list_lints_clean_whatever_the_titles_and_abstracts(
     allowed = {"missing-link", "empty-code-link"} | ({"mojibake"} if source_mojibake else set())
     assert set(findings) <= allowed
     assert findings["missing-link"] == len(added)
+
+
+def test_a_new_lists_title_renders_as_given() -> None:
+    title = "C++ & <Rust> *notes* #"
+    paper = read("jsonl", json.dumps({"title": "A", "url": ARXIV_URL, "summary": "s"})).papers
+    written = new_list(paper, title).text
+    for html in (GFM.render(written), markdown.markdown(written)):
+        heading = _Heading()
+        heading.feed(html)
+        assert heading.text == title
+
+
+def test_a_url_cannot_end_its_link_early() -> None:
+    url = "https://x.org/a)][[Code/Page](javascript:alert(1)"
+    record = {"title": "U", "url": url, "summary": "s", "published": "2025-06"}
+    written = new_list(read("jsonl", json.dumps(record)).papers).text
+    links = parse_text(written).entries[0].links
+    assert [link.label for link in links] == ["Paper", "Code/Page", "TLDR/Notes"]
+    assert links[0].url == "https://x.org/a%29%5D%5B%5BCode/Page%5D%28javascript:alert%281%29"
+    assert links[1].url == ""
+
+
+ARXIV_URL = "http://arxiv.org/abs/2506.09634v1"
+
+
+class _Heading(HTMLParser):
+    """The text of the first ``<h1>``."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text = ""
+        self._state = "before"
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "h1" and self._state == "before":
+            self._state = "in"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "h1" and self._state == "in":
+            self._state = "after"
+
+    def handle_data(self, data: str) -> None:
+        if self._state == "in":
+            self.text += data
