@@ -73,7 +73,7 @@ def test_title_markup_cannot_break_the_entry_or_hide_the_file() -> None:
     paper = _paper("A **bold** <!-- claim", abstract="1. First, <!-- the abstract -->.")
     written = new_list([paper])
     assert r"**A \*\*bold\*\* &lt;!-- claim**" in written.text
-    assert "\n1\\. First, &lt;!-- the abstract --&gt;.\n" in written.text
+    assert "\n1\\. First, &lt;!-- the abstract -->.\n" in written.text
     assert _anchor_findings(written.text) == []
 
 

@@ -50,6 +50,8 @@ HOSTILE = [
     "snake_case and _leading and trailing_ underscores__",
 ]
 GFM = MarkdownIt("commonmark").enable(["strikethrough", "table"])
+# cmark (GitHub) shows an autolink's text as written; markdown-it decodes its %XX escapes.
+GFM.normalizeLinkText = lambda url: url  # type: ignore[method-assign]
 PYTHON_MARKDOWN_EXTENSIONS = [
     "extra",
     "admonition",
@@ -215,8 +217,8 @@ def test_an_arxiv_abstract_with_escaped_html_stays_text() -> None:
         "<published>2025-06-11T00:00:00Z</published></entry></feed>"
     )
     written = new_list(read("arxiv-atom", feed).papers).text
-    assert "**A &lt;b&gt;title&lt;/b&gt;**" in written
-    assert "\n&lt;img src=x onerror=alert(2)&gt; and &lt;eos&gt;\n" in written
+    assert "**A &lt;b>title&lt;/b>**" in written
+    assert "\n&lt;img src=x onerror=alert(2)> and &lt;eos>\n" in written
     parts = _parts(GFM.render(written))
     assert "".join(parts.abstract) == "<img src=x onerror=alert(2)> and <eos>"
 

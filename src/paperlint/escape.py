@@ -16,23 +16,25 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 __all__ = ["escape_heading", "escape_inline", "escape_paragraph", "escape_url", "unescape"]
 
-# Markup characters escaped wherever they are: with a backslash when CommonMark and
-# Python-Markdown (its core ESCAPED_CHARS) both accept one, else with a character
-# reference. "]" is left as it is: with every "[" escaped it closes nothing, and "\\[" next
-# to "\\]" is display math for pymdownx.arithmatex.
-_ALWAYS = {
-    **{char: f"\\{char}" for char in "\\`*{}["},
-    "&": "&amp;",
-    "<": "&lt;",
-    ">": "&gt;",
-    "~": "&#126;",
-    "$": "&#36;",
-    "^": "&#94;",
-}
-_ALWAYS_RE = re.compile("[" + re.escape("".join(_ALWAYS)) + "_]")
+# Markup characters escaped wherever they are: with a backslash, which CommonMark and
+# Python-Markdown (its core ESCAPED_CHARS) both accept. "]" is left as it is: with every "["
+# escaped it closes nothing, and "\\[" next to "\\]" is display math for pymdownx.arithmatex.
+_ALWAYS = {char: f"\\{char}" for char in "\\`*{}["}
+# Markup characters Python-Markdown takes no backslash for, escaped with a character
+# reference, and only where they can be markup: a reference's letters and digits would
+# otherwise be read as the title's (paperlint keys titles by them to find duplicates).
+# "<" opens a tag, comment or autolink unless a space follows; "&" is markup only as the
+# start of a reference ("&amp;"); "~", "$" and "^" only come in pairs (strikethrough and
+# subscript, math, superscript); ">" needs a "<" before it, or a line's start.
+_REFERENCES = {"&": "&amp;", "<": "&lt;", "~": "&#126;", "$": "&#36;", "^": "&#94;"}
+_PAIRED_ONLY = frozenset("~$^")
+# Python-Markdown (and a browser) read "&#12" as a reference even without its ";".
+_ENTITY_LIKE_RE = re.compile(r"#|[A-Za-z0-9]+;")
+_ESCAPED_RE = re.compile("[" + re.escape("".join(_ALWAYS) + "".join(_REFERENCES)) + "_]")
 # Markup only in company: "_" unless inside a word (where neither renderer reads it as
 # emphasis, and "snake_case" stays readable), ":name:" (emoji shortcodes), "==mark==",
 # "++key++".
@@ -42,6 +44,7 @@ _PAIRED_RE = re.compile(r"(?:(?<==)=|=(?==))|(?:(?<=\+)\+|\+(?=\+))")
 # reference), setext underline, table, definition, admonition ("!!!"), details ("???"),
 # block ("///"), or an ordered list's "2024." / "1)".
 _LINE_START = {
+    ">": "&gt;",
     "#": "\\#",
     "+": "\\+",
     "-": "\\-",
@@ -58,12 +61,12 @@ _CLOSING_HASHES_RE = re.compile(r"#+$")
 
 # A URL in text, written as an autolink: GitHub links bare URLs itself, but splits one at
 # an escape ("QoQ\\_Med") and links only the part before it. Inside "<...>" neither renderer
-# reads escapes or markup, so only what ends an autolink ("<", ">", space), what a reference
-# would need ("&...;") and LaTeX residue ("{", "}", "\\", "$") end the URL.
-_URL_RE = re.compile(
-    r"(https?://)(?=[^\W_])[^\s<>{}\\$&\[\]`\"'|^]+(?:&(?!#?\w+;)[^\s<>{}\\$&\[\]`\"'|^]*)*", re.I
-)
-_URL_TRAILING = frozenset(".,;:!?*_~")
+# reads escapes or markup, so the URL ends only at what ends an autolink ("<", ">", space),
+# at what a reference would need ("&...;" or "&#"), at LaTeX residue ("{", "}", "\\", "$")
+# and at what paperlint reads even there: "*" (a title's closing "**") and "[" "]" (links).
+_URL_CHARS = r"[^\s<>{}\\$&\[\]`\"'|^*]"
+_URL_RE = re.compile(rf"(https?://)(?=[^\W_]){_URL_CHARS}+(?:&(?![#\w]+;|#){_URL_CHARS}*)*", re.I)
+_URL_TRAILING = frozenset(".,;:!?_~")
 
 # In a URL: what RFC 3986 never allows unescaped (browsers percent-encode it anyway), and
 # what would end a Markdown link or start a new one.
@@ -77,17 +80,29 @@ _AUTOLINK_RE = re.compile(r"<(https?://[^\s<>]*)>", re.IGNORECASE)
 _REFERENCE_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
-def _replace(match: re.Match[str]) -> str:
-    char = match.group()
-    if char != "_":
-        return _ALWAYS[char]
-    text, at = match.string, match.start()
-    inside_word = 0 < at < len(text) - 1 and text[at - 1].isalnum() and text[at + 1].isalnum()
-    return "_" if inside_word else "\\_"
+def _escaper(paired: frozenset[str]) -> Callable[[re.Match[str]], str]:
+    """The replacement for one markup character; ``paired`` holds the pair-only characters
+    that the whole text has more than one of."""
+
+    def replace(match: re.Match[str]) -> str:
+        char = match.group()
+        text, at = match.string, match.start()
+        if char in _ALWAYS:
+            return _ALWAYS[char]
+        if char == "_":
+            inside_word = 0 < at < len(text) - 1 and text[at - 1].isalnum()
+            return "_" if inside_word and text[at + 1].isalnum() else "\\_"
+        if char == "&":
+            return "&amp;" if _ENTITY_LIKE_RE.match(text, at + 1) else "&"
+        if char == "<":
+            return "<" if at + 1 < len(text) and text[at + 1].isspace() else "&lt;"
+        return _REFERENCES[char] if char in paired else char
+
+    return replace
 
 
-def _escape_text(text: str) -> str:
-    escaped = _ALWAYS_RE.sub(_replace, text)
+def _escape_text(text: str, paired: frozenset[str]) -> str:
+    escaped = _ESCAPED_RE.sub(_escaper(paired), text)
     escaped = _EMOJI_OPEN_RE.sub("&#58;", escaped)
     return _PAIRED_RE.sub(lambda m: "&#61;" if m.group() == "=" else "\\+", escaped)
 
@@ -110,15 +125,19 @@ def escape_inline(text: str) -> str:
     """The text as Markdown inline content that renders as exactly these characters (on
     one line: the caller collapses line breaks); its http(s) URLs become autolinks
     (``<https://...>``), whose text is the URL itself."""
+    paired = frozenset(char for char in _PAIRED_ONLY if text.count(char) > 1)
     pieces: list[str] = []
     done = 0
     for match in _URL_RE.finditer(text):
         end = _url_end(text, match.start(), match.end())
         if end - match.start() <= len(match.group(1)):
             continue  # a scheme without an address
-        pieces += [_escape_text(text[done : match.start()]), f"<{text[match.start() : end]}>"]
+        pieces += [
+            _escape_text(text[done : match.start()], paired),
+            f"<{text[match.start() : end]}>",
+        ]
         done = end
-    pieces.append(_escape_text(text[done:]))
+    pieces.append(_escape_text(text[done:], paired))
     return "".join(pieces)
 
 

@@ -169,21 +169,27 @@ class _FreeNames:
 # -- duplicates -----------------------------------------------------------------------------
 
 
+def _title_keys(title: str) -> set[str]:
+    """What duplicate titles share: the letters and digits of the title, and of the title as
+    written (where a reference such as "&lt;" adds "lt"), which is what paperlint's
+    duplicate-paper rule reads."""
+    return {normalize_key(title), normalize_key(_title(title))} - {""}
+
+
 def _dedupe(
     papers: Iterable[Paper], ids: set[str], titles: set[str]
 ) -> tuple[list[Paper], list[Paper]]:
     added: list[Paper] = []
     duplicates: list[Paper] = []
     for paper in papers:
-        key = normalize_key(paper.title)
-        if (paper.arxiv is not None and paper.arxiv.id in ids) or (key and key in titles):
+        keys = _title_keys(paper.title)
+        if (paper.arxiv is not None and paper.arxiv.id in ids) or not keys.isdisjoint(titles):
             duplicates.append(paper)
             continue
         added.append(paper)
         if paper.arxiv is not None:
             ids.add(paper.arxiv.id)
-        if key:
-            titles.add(key)
+        titles.update(keys)
     return added, duplicates
 
 
@@ -208,11 +214,13 @@ def append(document: Document, papers: Iterable[Paper]) -> Written:
     paper_list = parse(document)
     context = Context(paper_list, Settings())
     known_ids = {a.id.id for a in context.arxiv if a is not None and a.id is not None}
-    # Titles compare by their characters: "A &amp; B" in the list is the paper "A & B".
+    # Titles compare by their characters ("A &amp; B" in the list is the paper "A & B") and
+    # as written.
     known_titles = {
-        normalize_key(unescape(entry.title.text))
+        key
         for entry in paper_list.entries
         if entry.title is not None
+        for key in (normalize_key(unescape(entry.title.text)), normalize_key(entry.title.text))
     }
     added, duplicates = _dedupe(papers, known_ids, known_titles - {""})
     if not added:
