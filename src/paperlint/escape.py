@@ -2,15 +2,14 @@
 
 Text from strangers (an abstract, a title) must render as its own characters: ``<eos>``
 stays visible, ``<img onerror=...>`` and ``[x](javascript:...)`` stay text. Each character
-that is markup somewhere is written in a form that GitHub (CommonMark and GFM) and
-Python-Markdown both show as the character: a backslash escape where both know it, else a
-character reference, which both decode and neither reads as markup. The markup covered is
-CommonMark and GFM (emphasis, code, links, images, raw HTML, entities, strikethrough,
-autolinks in ``<>``, emoji ``:name:``, ``$`` math) and Python-Markdown with the extensions
-sites commonly add (``attr_list`` ``{...}``, ``abbr``, ``footnotes``, ``def_list``,
-``admonition``, pymdownx ``tilde``, ``caret``, ``mark``, ``keys``, ``arithmatex``,
-``details``).
-"""
+that can be markup where it stands is written in a form that GitHub (CommonMark and GFM)
+and Python-Markdown both show as the character: a backslash escape where both know it, else
+a character reference, which both decode and neither reads as markup. The markup covered is
+CommonMark and GFM (emphasis, code, links, images, raw HTML, references, strikethrough,
+autolinks, ``$`` math) and Python-Markdown with the extensions sites commonly add
+(``attr_list`` ``{...}``, ``abbr``, ``footnotes``, ``def_list``, ``admonition``, pymdownx
+``tilde``, ``caret``, ``mark``, ``keys``, ``arithmatex``, ``details``, ``emoji``
+``:name:``). URLs in the text become autolinks, whose text is the URL."""
 
 from __future__ import annotations
 
