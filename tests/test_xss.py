@@ -17,8 +17,10 @@ from pathlib import Path
 
 import markdown
 import pytest
+from mkdocs.config.defaults import MkDocsConfig
 
 from mkdocs_paperlist.extension import makeExtension
+from mkdocs_paperlist.plugin import PaperListPlugin
 from paperlint.importers import new_list, read
 
 ENTRY = (
@@ -296,6 +298,20 @@ def test_sanitized_notes_keep_ordinary_html_and_in_page_links() -> None:
         assert kept in html
     # The extension's own elements are held out of the sanitizer: icons, filter controls.
     assert "<svg" in html and 'type="search"' in html and 'data-notes="safe"' in html
+
+
+@pytest.mark.parametrize(("options", "sanitized"), [({}, True), ({"sanitize": False}, False)])
+def test_the_mkdocs_plugin_sanitizes_unless_told_its_authors_are_trusted(
+    options: dict[str, bool], sanitized: bool
+) -> None:
+    plugin = PaperListPlugin()
+    assert plugin.load_config(options) == ([], [])
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x"})
+    config.validate()
+    plugin.on_config(config)
+    assert plugin.extension is not None
+    assert plugin.extension.getConfig("sanitize") is sanitized
 
 
 # -- real builds: one site / project holding every vector ----------------------------------
