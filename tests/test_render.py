@@ -11,6 +11,7 @@ import pytest
 from mkdocs_paperlist.extension import makeExtension
 from mkdocs_paperlist.render import RenderOptions, render_entry, render_toc, safe_href
 from paperlint.parse import parse_text
+from paperlint.slugs import plain_text, slugify
 
 from conftest import CORPUS_LISTS
 
@@ -175,3 +176,24 @@ def test_a_model_prepared_by_the_caller_is_reused(monkeypatch: pytest.MonkeyPatc
     assert re.sub(r"paperlist[0-9a-f]{12}", "", rendered) == re.sub(
         r"paperlist[0-9a-f]{12}", "", expected
     )
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["first<br>", "a &amp; b", "<em>x</em> y", "x &lt;eos&gt;", "`code` and *em*"],
+)
+def test_a_notes_heading_with_inline_html_or_an_entity_keeps_every_anchor(heading: str) -> None:
+    # Matched by text, one such heading lost its section and every later one: their ids
+    # stayed the site's own and the entries' anchors broke. Headings match by position.
+    anchor = slugify(plain_text(heading), "github")
+    text = (
+        "- [25/06] **Before**\n[[Paper](x)] [[TLDR/Notes](#before)]\n\n"
+        f"- [25/06] **Odd One**\n[[Paper](x)] [[TLDR/Notes](#{anchor})]\n\n"
+        "- [25/06] **After: Two**\n[[Paper](x)] [[TLDR/Notes](#after-two)]\n\n"
+        f"# TLDR/Notes\n## before\none\n## {heading}\ntwo\n## after: two\nthree\n"
+    )
+    html = _html(text, toc=False, filter=False)
+    sections = re.findall(r'<div class="paperlist-notes"><h2 id="([^"]+)">([^<]*)</h2>', html)
+    assert sections == [("before", "Before"), (anchor, "Odd One"), ("after-two", "After: Two")]
+    ids = set(re.findall(r' id="([^"]+)"', html))
+    assert set(re.findall(r'href="#([^"]+)"', html)) <= ids

@@ -17,6 +17,8 @@ class PaperListConfig(base.Config):
     badges = c.Choice(("inline", "shields"), default="inline")
     toc = c.Type(bool, default=True)
     filter = c.Type(bool, default=True)
+    sanitize = c.Type(bool, default=True)
+    """Sanitize the HTML rendered from list pages' Markdown; off only for trusted authors."""
     targets = c.ListOfItems(c.Choice(("github", "mkdocs", "pymdownx")), default=["github"])
     """Renderers the source's anchors are linted for (the rendered page's anchors always work)."""
     lint = c.DictOfItems(c.Choice(("error", "warning", "info", "off")), default={})

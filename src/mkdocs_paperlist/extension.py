@@ -6,32 +6,36 @@ A preprocessor parses the page with paperlint (one parser, one model) and puts a
 paragraph where each entry was; a treeprocessor, running before ``toc``, swaps in the
 elements built by ``render`` and gives each notes heading the id its entries link to and the
 paper's title as its text, so anchors work whatever ``toc`` slugify the site uses and the
-table of contents shows titles, not slugs.
+table of contents shows titles, not slugs. A postprocessor sanitizes the HTML rendered from
+the page's Markdown (``sanitize``, on by default), holding the extension's own elements out.
 """
 
 from __future__ import annotations
 
+import re
 import secrets
 import xml.etree.ElementTree as ET
 from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from mkdocs_paperlist.render import (
     RenderOptions,
+    display_title,
     group_id,
     render_entry,
     render_filter,
     render_toc,
 )
+from mkdocs_paperlist.sanitize import drop_unsafe_urls, sanitize
 from paperlint.anchors import AnchorIndex
 from paperlint.document import Document
-from paperlint.model import Entry, PaperList
+from paperlint.model import Entry, Heading, PaperList
 from paperlint.parse import parse
-from paperlint.slugs import plain_text
 
 __all__ = ["PaperListExtension", "makeExtension"]
 
@@ -44,10 +48,17 @@ class PaperListExtension(Extension):
             "badges": ["inline", "inline (self-contained) or shields (shields.io images)"],
             "toc": [True, "Add a table of contents grouped by year and month"],
             "filter": [True, "Add the filter bar"],
+            "sanitize": [
+                True,
+                "Sanitize the HTML rendered from the list's Markdown (notes, prose); "
+                "off only for sites that trust their authors' raw HTML",
+            ],
         }
         super().__init__(**kwargs)
         self.paper_list: PaperList | None = None
         self.token = ""
+        self.kept: list[str] = []
+        """The extension's own elements as HTML, held out of sanitizing (see _keep)."""
         self.prepared: PaperList | None = None
         """A model of the page made by the caller (the MkDocs plugin), used when its text
         is the one the preprocessor receives."""
@@ -56,10 +67,13 @@ class PaperListExtension(Extension):
         md.registerExtension(self)
         md.preprocessors.register(_EntryPreprocessor(md, self), "paperlist", 28)
         md.treeprocessors.register(_PaperListTreeprocessor(md, self), "paperlist", 6)
+        # After raw HTML is put back (raw_html, 30) and "&" fixed (amp_substitute, 20).
+        md.postprocessors.register(_SanitizingPostprocessor(md, self), "paperlist", 1)
 
     def reset(self) -> None:
         self.paper_list = None
         self.token = ""
+        self.kept = []
 
     def options(self) -> RenderOptions:
         return RenderOptions(
@@ -139,18 +153,31 @@ class _PaperListTreeprocessor(Treeprocessor):
                     entry = entries[int(marker[5:])]
                     rebuilt += self._group_heading(entry, seen_groups)
                     venue = text[entry.venue.start : entry.venue.end] if entry.venue else None
-                    rebuilt.append(render_entry(entry, venue, options))
+                    entry_element = render_entry(entry, venue, options)
+                    rebuilt.append(self._keep(_literal_ampersands(entry_element)))
             parent[:] = rebuilt
         self._notes(root, paper_list, options)
+        drop_unsafe_urls(root)
+
+    def _keep(self, element: ET.Element) -> ET.Element:
+        """A placeholder for one of the extension's own elements, which the postprocessor
+        puts back after sanitizing: they are built safe (etree text, checked URLs) and use
+        what the sanitizer rightly refuses to notes (SVG icons, form controls, data-*)."""
+        extension = self.extension
+        extension.kept.append(self.md.serializer(element))
+        placeholder = ET.Element("p")
+        placeholder.text = f"{extension.token}keep{len(extension.kept) - 1}"
+        return placeholder
 
     def _top(self, entries: list[Entry], options: RenderOptions) -> list[ET.Element]:
         elements: list[ET.Element] = []
         if options.toc:
             heading = ET.Element("h2", {"id": "papers-by-date", "class": "paperlist-toc-title"})
             heading.text = "Papers by date"
-            elements += [heading, render_toc(entries)]
+            # The heading stays an element for toc to list it.
+            elements += [heading, self._keep(render_toc(entries))]
         if options.filter:
-            elements.append(render_filter(entries))
+            elements.append(self._keep(render_filter(entries)))
         return elements
 
     def _group_heading(self, entry: Entry, seen: set[str]) -> list[ET.Element]:
@@ -178,34 +205,31 @@ class _PaperListTreeprocessor(Treeprocessor):
                     continue
                 heading = anchors.intended(fragment)
                 if heading is not None and heading.start not in by_heading:
-                    title = entry.title.text if entry.title is not None else heading.text
+                    title = display_title(entry) if entry.title is not None else heading.text
                     by_heading[heading.start] = (anchors.decode(fragment), title)
-        sections = iter(paper_list.notes)
-        pending = next(sections, None)
+        notes = {section.heading.index for section in paper_list.notes}
         children = list(root)
+        headings = _match_headings(children, paper_list.headings)
         rebuilt: list[ET.Element] = []
         index = 0
         while index < len(children):
             element = children[index]
-            if pending is None or not (
-                element.tag == "h2"
-                and "".join(element.itertext()).strip() == plain_text(pending.heading.text).strip()
-            ):
+            heading = headings.get(index)
+            if heading is None or heading.index not in notes:
                 rebuilt.append(element)
                 index += 1
                 continue
-            target = by_heading.get(pending.heading.start)
+            target = by_heading.get(heading.start)
             if target is not None:
                 fragment, title = target
                 element.set("id", fragment)
-                element.text = title
+                element.text = _LITERAL_AMPERSAND_RE.sub("&amp;", title)
                 for child in list(element):
                     element.remove(child)
             end = index + 1
             while end < len(children) and children[end].tag not in {"h1", "h2"}:
                 end += 1
             rebuilt.append(self._wrap(children[index:end], options))
-            pending = next(sections, None)
             index = end
         root[:] = rebuilt
 
@@ -221,6 +245,68 @@ class _PaperListTreeprocessor(Treeprocessor):
             wrapper = ET.Element("div", {"class": "paperlist-notes"})
             wrapper.extend(section)
         return wrapper
+
+
+class _SanitizingPostprocessor(Postprocessor):
+    def __init__(self, md: Markdown, extension: PaperListExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, text: str) -> str:
+        extension = self.extension
+        if extension.paper_list is None:
+            return text
+        # toc runs the postprocessors on each heading too: text without a tag needs none.
+        if extension.getConfig("sanitize") and "<" in text:
+            text = sanitize(text)
+        if extension.token not in text:
+            return text
+        kept = extension.kept
+        placeholder = re.compile(rf"<p>{extension.token}keep(\d+)</p>")
+        return placeholder.sub(lambda match: kept[int(match.group(1))], text)
+
+
+# Python-Markdown's serializer leaves an "&" that starts a character reference as it is (its
+# own entities are stashed that way), so the text "&lt;" would show as "<": such an "&" is
+# written "&amp;" here, which the serializer then keeps.
+_LITERAL_AMPERSAND_RE = re.compile(r"&(?=(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
+
+
+def _literal_ampersands(root: ET.Element) -> ET.Element:
+    """The element, its text and its descendants' shown as they are by Python-Markdown."""
+    for element in root.iter():
+        if element.text and "&" in element.text:
+            element.text = _LITERAL_AMPERSAND_RE.sub("&amp;", element.text)
+        if element.tail and "&" in element.tail:
+            element.tail = _LITERAL_AMPERSAND_RE.sub("&amp;", element.tail)
+    return root
+
+
+_LEVELS = {f"h{level}": level for level in range(1, 7)}
+
+
+def _match_headings(children: list[ET.Element], headings: list[Heading]) -> dict[int, Heading]:
+    """The heading of the model that each top-level heading element renders, by index.
+
+    Matched by position, not by text: a heading's rendered text holds Python-Markdown's
+    placeholders for inline HTML and entities (``## a &amp; b``), so comparing texts lost
+    that heading and every one after it. The k-th heading element is the model's next
+    heading of the same level; a heading the renderer does not show as one (inside an HTML
+    block) is skipped that way. The extension's own headings are not the list's.
+    """
+    matched: dict[int, Heading] = {}
+    position = 0
+    for index, element in enumerate(children):
+        level = _LEVELS.get(element.tag)
+        if level is None or "paperlist-" in (element.get("class") or ""):
+            continue
+        while position < len(headings) and headings[position].level != level:
+            position += 1
+        if position == len(headings):
+            break
+        matched[index] = headings[position]
+        position += 1
+    return matched
 
 
 def _is_placeholder(element: ET.Element, token: str) -> bool:

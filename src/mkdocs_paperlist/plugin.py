@@ -45,6 +45,7 @@ class PaperListPlugin(BasePlugin[PaperListConfig]):
             badges=self.config.badges,
             toc=self.config.toc,
             filter=self.config.filter,
+            sanitize=self.config.sanitize,
         )
         config.markdown_extensions.append(self.extension)
         config.extra_css.append(f"{_ASSET_DIR}/paperlist.css")

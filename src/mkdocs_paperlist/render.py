@@ -12,11 +12,13 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from paperlint.arxiv import parse_arxiv_url
+from paperlint.escape import unescape
 from paperlint.model import Entry, Link, LinkKind
 from paperlint.urls import recover, scheme
 
 __all__ = [
     "RenderOptions",
+    "display_title",
     "group_id",
     "render_entry",
     "render_filter",
@@ -131,6 +133,12 @@ def _code_badge(parent: ET.Element, link: Link | None, options: RenderOptions) -
         _badge(parent, "paperlist-page", "project page", href, "page", options)
 
 
+def display_title(entry: Entry) -> str:
+    """The entry's title as a reader sees it: its escapes and character references decoded."""
+    text = unescape(entry.title.text) if entry.title is not None else ""
+    return text or "(untitled)"
+
+
 def render_entry(entry: Entry, venue: str | None, options: RenderOptions) -> ET.Element:
     """One paper: title, venue, date, arXiv, code and notes badges, extra links."""
     month = _month(entry)
@@ -148,10 +156,12 @@ def render_entry(entry: Entry, venue: str | None, options: RenderOptions) -> ET.
     if notes is not None and notes.fragment:
         root.set("data-notes", notes.fragment)
     title = ET.SubElement(root, "div", {"class": "paperlist-title"})
-    title.text = entry.title.text if entry.title is not None and entry.title.text else "(untitled)"
+    # Shown as characters, never as markup: escapes and references (as `paperlint import`
+    # writes "<" and "*") are decoded, and etree escapes the result.
+    title.text = display_title(entry)
     if venue:
         venue_element = ET.SubElement(title, "span", {"class": "paperlist-venue"})
-        venue_element.text = venue
+        venue_element.text = unescape(venue)
     badges = ET.SubElement(root, "div", {"class": "paperlist-badges"})
     if month:
         _badge(badges, "paperlist-date", f"{month[0]:04d}-{month[1]:02d}", None, None, options)
@@ -169,7 +179,8 @@ def render_entry(entry: Entry, venue: str | None, options: RenderOptions) -> ET.
     _code_badge(badges, code, options)
     for link in entry.links:
         if link.kind is LinkKind.OTHER and (href := safe_href(link.url)) is not None:
-            _badge(badges, "paperlist-extra", link.label.strip() or "link", href, None, options)
+            label = unescape(link.label.strip()) or "link"
+            _badge(badges, "paperlist-extra", label, href, None, options)
     if notes is not None and notes.fragment:
         anchor = ET.SubElement(
             badges, "a", {"class": "paperlist-notes-link", "href": f"#{notes.fragment}"}

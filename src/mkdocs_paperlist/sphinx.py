@@ -67,6 +67,7 @@ class PaperListDirective(SphinxDirective):
             "toc": self.options.get("toc", config.paperlist_toc),
             "filter": self.options.get("filter", config.paperlist_filter),
             "badges": config.paperlist_badges,
+            "sanitize": config.paperlist_sanitize,
         }
         html = _render(document.text, options)
         return [nodes.raw("", html, format="html")]
@@ -132,6 +133,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("paperlist_toc", True, "env", [bool])
     app.add_config_value("paperlist_filter", True, "env", [bool])
     app.add_config_value("paperlist_badges", "inline", "env", [str])
+    app.add_config_value("paperlist_sanitize", True, "env", [bool])
     app.add_directive("paperlist", PaperListDirective)
     app.connect("config-inited", _check_config)
     app.connect("builder-inited", _add_assets)

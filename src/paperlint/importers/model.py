@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from paperlint.arxiv import ArxivId
@@ -14,9 +15,16 @@ class ImportFailure(Exception):
     """The input cannot be imported at all; the message is one line."""
 
 
+# Control characters that are not whitespace, and lone surrogates (JSON can spell them):
+# no renderer shows them, a NUL makes the list a binary file paperlint refuses, and a
+# surrogate cannot be written as UTF-8.
+_UNWRITABLE_RE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff]")
+
+
 def collapse(text: str) -> str:
-    """The text with every run of whitespace (line breaks included) made one space."""
-    return " ".join(text.split())
+    """The text with every run of whitespace (line breaks included) made one space, and
+    the characters no list can hold (control characters, lone surrogates) dropped."""
+    return " ".join(_UNWRITABLE_RE.sub("", text).split())
 
 
 @dataclass(frozen=True, slots=True)

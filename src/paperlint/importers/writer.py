@@ -3,10 +3,12 @@
 An entry is written exactly as the corpus's lists have it: ``- [25/06] **Title**`` and two
 spaces, then on the next line ``[[Paper](url)] [[Code/Page](url)] [[TLDR/Notes](#anchor)]``;
 a blank line between entries. Its note, in the ``# TLDR/Notes`` part, is ``## anchor``,
-``### Abstract`` and the abstract as one paragraph. Anchors are made of ASCII letters,
-digits and single hyphens, which every target's slugify keeps unchanged, and are chosen so
-that each target gives the note's heading exactly that id once every heading of the file
-is counted.
+``### Abstract`` and the abstract as one paragraph. Titles and abstracts come from strangers:
+they are escaped (``paperlint.escape``) so that every renderer shows their characters and no
+markup, and URLs are written so that they cannot end a link early. Anchors are made of ASCII
+letters, digits and single hyphens, which every target's slugify keeps unchanged, and are
+chosen so that each target gives the note's heading exactly that id once every heading of
+the file is counted.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from paperlint.anchors import normalize_key
 from paperlint.context import Context
 from paperlint.document import Document
+from paperlint.escape import escape_heading, escape_inline, escape_paragraph, escape_url, unescape
 from paperlint.importers.links import code_link
 from paperlint.importers.model import Paper, collapse
 from paperlint.model import PaperList
@@ -35,9 +38,6 @@ _NOTES_GAP = "\n\n\n\n"  # the corpus's lists leave three blank lines before the
 
 _NOT_SLUG_RE = re.compile(r"[^a-z0-9]+")
 _LETTER_RE = re.compile(r"[a-z]")
-# What would open a block (heading, list, quote, fence, setext underline, table) at the
-# start of a line, and so turn an abstract into something else.
-_BLOCK_START_RE = re.compile(r"[#>+*=`~|-]|\d{1,9}(?=[.)])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,31 +58,26 @@ def _date_tag(paper: Paper, style: str) -> str:
     return f"{year}/{month:02d}" if style == "YYYY/MM" else f"{year % 100:02d}/{month:02d}"
 
 
-def _inline(text: str) -> str:
-    # "**" would close the bold title early; "<!--" would hide the rest of the file.
-    return collapse(text).replace("*", "\\*").replace("<!--", "&lt;!--")
-
-
-def _paragraph(text: str) -> str:
-    text = collapse(text).replace("<!--", "&lt;!--")
-    match = _BLOCK_START_RE.match(text)
-    if match is None:
-        return text
-    if match.group().isdigit():  # "2024. We ..." would be an ordered list item
-        return f"{match.group()}\\{text[match.end() :]}"
-    return f"\\{text}"
+def _title(text: str) -> str:
+    escaped = escape_inline(collapse(text))
+    # "\\*" just before the closing "**" would make "***", which the parser (and a reader)
+    # takes for the title's end one character early: end with the reference instead.
+    if escaped.endswith("\\*"):
+        escaped = escaped[:-2] + "&#42;"
+    return escaped
 
 
 def _entry(paper: Paper, anchor: str, style: str) -> str:
-    code = code_link([paper.abstract, *paper.urls]) or ""
+    code = escape_url(code_link([paper.abstract, *paper.urls]) or "")
     return (
-        f"- [{_date_tag(paper, style)}] **{_inline(paper.title)}**  \n"
-        f"[[Paper]({paper.paper_link})] [[Code/Page]({code})] [[TLDR/Notes](#{anchor})]"
+        f"- [{_date_tag(paper, style)}] **{_title(paper.title)}**  \n"
+        f"[[Paper]({escape_url(paper.paper_link)})] [[Code/Page]({code})] "
+        f"[[TLDR/Notes](#{anchor})]"
     )
 
 
 def _note(paper: Paper, anchor: str) -> str:
-    return f"## {anchor}\n### {_ABSTRACT_HEADING}\n{_paragraph(paper.abstract)}"
+    return f"## {anchor}\n### {_ABSTRACT_HEADING}\n{escape_paragraph(collapse(paper.abstract))}"
 
 
 # -- anchors --------------------------------------------------------------------------------
@@ -126,11 +121,8 @@ def _anchors(
     bases = [_base_slug(paper, number) for number, paper in enumerate(papers, start=1)]
     # Every id the other headings get, on any target, is taken.
     without = _ids([*before, *opening, *([_ABSTRACT_HEADING] * len(papers)), *after])
-    taken = {id_ for ids in without.values() for id_ in ids}
-    anchors: list[str] = []
-    for base in bases:
-        anchors.append(_free(base, taken))
-        taken.add(anchors[-1])
+    names = _FreeNames({id_ for ids in without.values() for id_ in ids})
+    anchors = [names.claim(base) for base in bases]
     first = len(before) + len(opening)
     # Suffixes for repeated headings ("abstract-1") can still meet an anchor: move those.
     for _ in range(len(papers) + 2):
@@ -143,23 +135,45 @@ def _anchors(
         }
         if not wrong:
             return anchors
-        taken.update(id_ for target_ids in ids.values() for id_ in target_ids)
+        names.taken.update(id_ for target_ids in ids.values() for id_ in target_ids)
         for index in sorted(wrong):
-            anchors[index] = _free(bases[index], taken)
-            taken.add(anchors[index])
+            anchors[index] = names.claim(bases[index])
     raise RuntimeError("could not choose anchors that every target keeps")  # a bug
 
 
-def _free(base: str, taken: set[str]) -> str:
-    if base not in taken:
-        return base
-    number = 2
-    while f"{base}-{number}" in taken:
-        number += 1
-    return f"{base}-{number}"
+class _FreeNames:
+    """Hands out ``base``, else ``base-2``, ``base-3``, ...: the first name not taken.
+
+    The next number to try is kept per base. Names are only ever added to ``taken``, so a
+    number once found taken stays taken and is never tried again: thousands of titles that
+    fold to one slug cost linear time, not a scan from ``-2`` for each."""
+
+    __slots__ = ("_next", "taken")
+
+    def __init__(self, taken: set[str]) -> None:
+        self.taken = taken
+        self._next: dict[str, int] = {}
+
+    def claim(self, base: str) -> str:
+        name = base
+        if name in self.taken:
+            number = self._next.get(base, 2)
+            while f"{base}-{number}" in self.taken:
+                number += 1
+            self._next[base] = number + 1
+            name = f"{base}-{number}"
+        self.taken.add(name)
+        return name
 
 
 # -- duplicates -----------------------------------------------------------------------------
+
+
+def _title_keys(title: str) -> set[str]:
+    """What duplicate titles share: the letters and digits of the title, and of the title as
+    written (where a reference such as "&lt;" adds "lt"), which is what paperlint's
+    duplicate-paper rule reads."""
+    return {normalize_key(title), normalize_key(_title(title))} - {""}
 
 
 def _dedupe(
@@ -168,15 +182,14 @@ def _dedupe(
     added: list[Paper] = []
     duplicates: list[Paper] = []
     for paper in papers:
-        key = normalize_key(paper.title)
-        if (paper.arxiv is not None and paper.arxiv.id in ids) or (key and key in titles):
+        keys = _title_keys(paper.title)
+        if (paper.arxiv is not None and paper.arxiv.id in ids) or not keys.isdisjoint(titles):
             duplicates.append(paper)
             continue
         added.append(paper)
         if paper.arxiv is not None:
             ids.add(paper.arxiv.id)
-        if key:
-            titles.add(key)
+        titles.update(keys)
     return added, duplicates
 
 
@@ -186,7 +199,7 @@ def _dedupe(
 def new_list(papers: Iterable[Paper], title: str = DEFAULT_TITLE) -> Written:
     """A new list titled ``title`` with the papers (repeats left out), "\\n" line endings."""
     added, duplicates = _dedupe(papers, set(), set())
-    heading = collapse(title) or DEFAULT_TITLE
+    heading = escape_heading(collapse(title) or DEFAULT_TITLE)
     anchors = _anchors(added, [plain_text(heading), NOTES_HEADING], [], [])
     entries = "\n\n".join(_entry(p, a, "YY/MM") for p, a in zip(added, anchors, strict=True))
     notes = "\n\n".join(_note(p, a) for p, a in zip(added, anchors, strict=True))
@@ -201,8 +214,13 @@ def append(document: Document, papers: Iterable[Paper]) -> Written:
     paper_list = parse(document)
     context = Context(paper_list, Settings())
     known_ids = {a.id.id for a in context.arxiv if a is not None and a.id is not None}
+    # Titles compare by their characters ("A &amp; B" in the list is the paper "A & B") and
+    # as written.
     known_titles = {
-        normalize_key(entry.title.text) for entry in paper_list.entries if entry.title is not None
+        key
+        for entry in paper_list.entries
+        if entry.title is not None
+        for key in (normalize_key(unescape(entry.title.text)), normalize_key(entry.title.text))
     }
     added, duplicates = _dedupe(papers, known_ids, known_titles - {""})
     if not added:
