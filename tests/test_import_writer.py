@@ -141,19 +141,8 @@ def _same_slug_papers(count: int) -> list[Paper]:
     return [_paper(f"Same Title {chr(0x4E00 + number)}") for number in range(count)]
 
 
-def _seconds(papers: list[Paper]) -> float:
-    best = float("inf")
-    for _ in range(3):  # the best of three: other processes share the machine
-        start = time.perf_counter()
-        new_list(papers)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def test_anchors_for_titles_that_fold_to_one_slug_are_allocated_in_linear_time() -> None:
-    small, large = _same_slug_papers(1_000), _same_slug_papers(8_000)
-    anchors = ANCHOR_RE.findall(new_list(large).text)
-    assert anchors == ["same-title", *(f"same-title-{n}" for n in range(2, 8_001))]
-    # Eight times the titles: about eight times the time when linear, about 64 times when
-    # each anchor scans "-2", "-3", ... from the start (3.9 s for 8,000 before).
-    assert _seconds(large) < 20 * _seconds(small)
+    # No timing here (bench/ times things): 8,000 such titles took 3.9 s when each anchor
+    # scanned "-2", "-3", ... from the start; 20,000 would now make this test hang.
+    anchors = ANCHOR_RE.findall(new_list(_same_slug_papers(20_000)).text)
+    assert anchors == ["same-title", *(f"same-title-{n}" for n in range(2, 20_001))]
