@@ -1,19 +1,25 @@
-"""The README's first screen is what a newcomer needs, and no relative link in it or in docs/
-leads nowhere."""
+"""The README's first screen is what a newcomer needs, no relative link in it or in docs/
+leads nowhere (file or heading), and docs/usage.md names every command and option there is."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import click
 import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from paperlint.cli import cli
+from paperlint.slugs import heading_ids
+
 ROOT = Path(__file__).parent.parent
 README = ROOT / "README.md"
+USAGE = ROOT / "docs" / "usage.md"
 # What a terminal or a repository page shows before one scrolls.
 FIRST_SCREEN = 40
 SET_UP_COMMANDS = ("./run demo", "./run test")
@@ -34,6 +40,17 @@ def _links(tokens: list[Token]) -> Iterator[tuple[int, str, str]]:
                 yield line, "link", str(child.attrs["href"])
             elif child.type == "image":
                 yield line, "image", str(child.attrs["src"])
+
+
+def _heading_ids(path: Path) -> set[str]:
+    """The ids GitHub gives the headings of a Markdown file."""
+    tokens = _tokens(path)
+    texts = [
+        "".join(child.content for child in inline.children or ())
+        for opening, inline in pairwise(tokens)
+        if opening.type == "heading_open"
+    ]
+    return set(heading_ids(texts, "github"))
 
 
 def _markdown_files() -> list[Path]:
@@ -73,13 +90,39 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 
 @pytest.mark.parametrize("path", _markdown_files(), ids=lambda path: str(path.relative_to(ROOT)))
-def test_relative_links_resolve_to_files(path: Path) -> None:
+def test_relative_links_resolve(path: Path) -> None:
+    """Every relative link leads to a file and, in a Markdown file, to one of its headings."""
     broken = []
     for line, _kind, destination in _links(_tokens(path)):
-        if _SCHEME.match(destination) or destination.startswith("#"):
+        if _SCHEME.match(destination):
             continue
-        target = unquote(urlsplit(destination).path)
-        base = ROOT if target.startswith("/") else path.parent
-        if not (base / target.lstrip("/")).is_file():
-            broken.append(f"line {line + 1}: {destination}")
-    assert broken == [], f"{path.relative_to(ROOT)} links to files that do not exist: {broken}"
+        parts = urlsplit(destination)
+        target = unquote(parts.path)
+        if not target:
+            file = path
+        elif target.startswith("/"):
+            file = ROOT / target.lstrip("/")
+        else:
+            file = path.parent / target
+        if not file.is_file():
+            broken.append(f"line {line + 1}: {destination} (no such file)")
+        elif parts.fragment and file.suffix == ".md" and parts.fragment not in _heading_ids(file):
+            broken.append(f"line {line + 1}: {destination} (no such heading)")
+    assert broken == [], f"{path.relative_to(ROOT)} has links that lead nowhere: {broken}"
+
+
+def test_usage_names_every_command_and_option() -> None:
+    """docs/usage.md is written by hand: a new command or option must be added to it."""
+    usage = USAGE.read_text(encoding="utf-8")
+    context = click.Context(cli)
+    missing = []
+    for name in cli.list_commands(context):
+        command = cli.get_command(context, name)
+        assert command is not None
+        if f"paperlint {name}" not in usage:
+            missing.append(f"paperlint {name}")
+        for parameter in command.params:
+            for option in parameter.opts:
+                if option.startswith("--") and not re.search(rf"{option}(?![\w-])", usage):
+                    missing.append(f"paperlint {name} {option}")
+    assert missing == [], f"docs/usage.md does not mention {missing}"
