@@ -224,9 +224,11 @@ def test_an_arxiv_abstract_with_escaped_html_stays_text() -> None:
 
 
 def test_a_title_with_a_nul_byte_makes_a_list_paperlint_reads() -> None:
-    written = _import("nul\u0000byte \u0007bell \ud800 surrogate", "tab\there, nul\u0000.")
+    # (A lone surrogate makes the JSONL record unreadable: it is skipped with a warning,
+    # tested with the other unreadable records.)
+    written = _import("nul\u0000byte \u0007bell", "tab\there, nul\u0000.")
     document = Document.from_bytes(written.encode("utf-8"))  # raises on a NUL byte
-    assert "**nulbyte bell surrogate**" in document.text
+    assert "**nulbyte bell**" in document.text
     assert "\ntab here, nul.\n" in document.text
 
 
