@@ -136,6 +136,10 @@ def check(data: bytes) -> Outcome:
         outcome.refused = True
         return outcome
     try:
+        inventory = document.links
+        for link in inventory.links:
+            if not 0 <= link.start < link.end <= len(document.text):
+                outcome.problems.append(f"link out of range: {link}")
         findings = lint_document(document, ALL_TARGETS)
         reported = [e for d in findings if applicable(d, unsafe=True) for e in d.fix.edits]  # type: ignore[union-attr]
         result = fix_document(document, ALL_TARGETS, unsafe=True)

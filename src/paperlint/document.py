@@ -11,6 +11,10 @@ import re
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from paperlint.inline import LinkInventory
 
 __all__ = ["CODE_FILLER", "Comment", "DecodeError", "Document"]
 
@@ -47,7 +51,7 @@ class Document:
     heading inside them while every offset stays valid for ``text``.
     """
 
-    __slots__ = ("bom", "comments", "line_ends", "line_starts", "masked", "text")
+    __slots__ = ("_links", "bom", "comments", "line_ends", "line_starts", "masked", "text")
 
     def __init__(self, text: str, *, bom: bool = False) -> None:
         self.text = text
@@ -70,6 +74,17 @@ class Document:
         """Offset just past the last character of each line, before its line ending."""
         self.comments: list[Comment] = []
         self.masked = self._mask()
+        self._links: LinkInventory | None = None
+
+    @property
+    def links(self) -> LinkInventory:
+        """Every link of the text in any syntax, and every HTML ``id``/``name`` anchor,
+        outside code and comments (found on first use)."""
+        if self._links is None:
+            from paperlint.inline import scan
+
+            self._links = scan(self.text, self.masked, self.line_starts, self.line_ends)
+        return self._links
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Document:

@@ -11,6 +11,7 @@ import re
 from sys import intern as _intern
 
 from paperlint.document import Document
+from paperlint.inline import Parentheses, destination
 from paperlint.model import (
     DateTag,
     Entry,
@@ -273,13 +274,14 @@ def _links(parser: _Parser, lines: list[int]) -> list[Link]:
         if masked.find("[[", start, end) < 0:
             continue
         opens = list(_LINK_OPEN_RE.finditer(masked, start, end))
+        parentheses = Parentheses(masked, start, end) if len(opens) > 1 else None
         for number, opened in enumerate(opens):
             url_start = opened.end()
             limit = opens[number + 1].start() if number + 1 < len(opens) else end
             closing = ")]"
-            read = _destination(masked, url_start, limit)
+            read = destination(masked, url_start, limit, parentheses)
             if read is not None:
-                dest_end, close = read  # a link as CommonMark reads it, ")" at close
+                _, dest_end, close = read  # a link as CommonMark reads it, ")" at close
                 if masked.startswith("]", close + 1, end):
                     url_end, group_end = dest_end, close + 2
                 else:
@@ -318,7 +320,6 @@ def _links(parser: _Parser, lines: list[int]) -> list[Link]:
     return links
 
 
-_TITLE_CLOSE = {'"': '"', "'": "'", "(": ")"}
 _BLANK_OR_BRACKET_RE = re.compile(r"[\s\[\]]")
 
 
@@ -334,48 +335,3 @@ def _closes_group(text: str, start: int, limit: int) -> bool:
             if depth == 0:
                 return True
     return False
-
-
-def _destination(text: str, start: int, limit: int) -> tuple[int, int] | None:
-    """Read an inline link's destination and optional title as CommonMark does, from just
-    after the ``(`` up to ``limit``: the destination's end and the offset of the ``)`` that
-    closes the link, or None when this is no link for a renderer."""
-    position = start
-    while position < limit and text[position] in " \t":
-        position += 1
-    if position < limit and text[position] == "<":
-        close = text.find(">", position + 1, limit)
-        if close < 0 or "<" in text[position + 1 : close]:
-            return None
-        position = dest_end = close + 1
-    else:
-        depth = 0
-        while position < limit:
-            char = text[position]
-            if char == "\\" and position + 1 < limit:
-                position += 2
-                continue
-            if char in " \t" or ord(char) < 0x20:
-                break
-            if char == "(":
-                depth += 1
-            elif char == ")":
-                if depth == 0:
-                    break
-                depth -= 1
-            position += 1
-        if depth:
-            return None
-        dest_end = position
-    while position < limit and text[position] in " \t":
-        position += 1
-    if position < limit and text[position] in _TITLE_CLOSE and position > dest_end:
-        close = text.find(_TITLE_CLOSE[text[position]], position + 1, limit)
-        if close < 0:
-            return None
-        position = close + 1
-        while position < limit and text[position] in " \t":
-            position += 1
-    if position < limit and text[position] == ")":
-        return dest_end, position
-    return None

@@ -1,0 +1,329 @@
+"""Every link of a document, in any syntax, with its offsets: what the link rules check.
+
+Read from ``Document.masked``, so nothing inside code or HTML comments counts; offsets are
+into ``Document.text``. Inline links and images (``[t](u)``, ``![a](u)``), reference links
+(``[t][l]``, ``[l][]``, ``[l]`` when ``l`` is defined) and their definitions (``[l]: u``),
+autolinks (``<https://...>``), and HTML ``<a href>`` links and ``id=``/``name=`` anchors.
+
+Links are found line by line, as CommonMark reads them where it matters for a list: a
+destination ends at an unbalanced ``)`` or a blank, balanced brackets may sit in a link's
+text, a link contains no other link, and a backslash escapes a bracket. A link whose text
+runs over a line break is not seen (paper lists keep a link on one line). Every line is read
+a bounded number of times, whatever it holds.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from operator import attrgetter
+
+__all__ = [
+    "HtmlAnchor",
+    "LinkInventory",
+    "LinkSyntax",
+    "Parentheses",
+    "SourceLink",
+    "destination",
+    "normalize_label",
+    "scan",
+]
+
+
+class LinkSyntax(enum.Enum):
+    INLINE = "inline"
+    """``[text](url)``"""
+    IMAGE = "image"
+    """``![alt](url)``"""
+    REFERENCE = "reference"
+    """``[text][label]``, ``[label][]`` or ``[label]``: the URL is its definition's."""
+    DEFINITION = "definition"
+    """``[label]: url``"""
+    AUTOLINK = "autolink"
+    """``<https://example.org>``"""
+    HTML = "html"
+    """``<a href="url">``"""
+
+
+@dataclass(slots=True)
+class SourceLink:
+    """One link of the document. Read-only by convention."""
+
+    syntax: LinkSyntax
+    start: int
+    """Offset of the construct's first character (``[``, ``!``, ``<``)."""
+    end: int
+    """Offset just past its last character."""
+    text: str
+    """The link text, image alt text or reference label as written ("" for autolinks and
+    HTML links)."""
+    url: str
+    """The destination as written; for a reference link, its definition's ("" when the
+    label has no definition)."""
+    url_start: int
+    """Offset of the destination in the text, or -1 when it is written elsewhere (a
+    reference link's URL is on its definition's line)."""
+    label: str = ""
+    """The reference label of a reference link or a definition, as written."""
+
+    @property
+    def url_end(self) -> int:
+        return -1 if self.url_start < 0 else self.url_start + len(self.url)
+
+    @property
+    def fragment(self) -> str | None:
+        """What follows the ``#`` of a link into the same page (``#x``), else None."""
+        url = self.url.strip()
+        return url[1:] if url.startswith("#") else None
+
+
+@dataclass(slots=True)
+class HtmlAnchor:
+    """An ``id=`` or ``name=`` attribute of an HTML tag: a target for ``#value`` links."""
+
+    start: int
+    """Offset of the value's first character."""
+    value: str
+    attribute: str
+    """``id`` or ``name``."""
+
+
+@dataclass(slots=True)
+class LinkInventory:
+    links: list[SourceLink]
+    """Every link in document order (definitions included)."""
+    anchors: list[HtmlAnchor]
+    definitions: dict[str, SourceLink]
+    """Definitions by normalized label (the first of a label wins, as in CommonMark)."""
+
+
+_BRACKET_RE = re.compile(r"[\[\]]")
+_DEFINITION_RE = re.compile(
+    r"^ {0,3}\[((?:[^\[\]\\\n]|\\.){1,999})\]:[ \t]*(<[^<>\n]*>|[^\s<][^\s]*)?", re.MULTILINE
+)
+_AUTOLINK_RE = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
+_TAG_RE = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(\s[^<>]*)?/?>")
+_ATTRIBUTE_RE = re.compile(r"""([A-Za-z_:][\w:.-]*)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+_TITLE_CLOSE = {'"': '"', "'": "'", "(": ")"}
+_PAREN_RE = re.compile(r"\\.|[()]")  # an escaped character, or a parenthesis
+_BLANK_RE = re.compile(r"[\s\x00-\x1f]")
+_MAX_LABEL = 999  # CommonMark's longest reference label
+
+
+def normalize_label(label: str) -> str:
+    """A reference label as CommonMark matches it: case-folded, blanks collapsed."""
+    return " ".join(label.split()).casefold()
+
+
+def scan(
+    text: str, masked: str, line_starts: Sequence[int], line_ends: Sequence[int]
+) -> LinkInventory:
+    """Every link and HTML anchor of a text whose code and comments ``masked`` hides."""
+    links: list[SourceLink] = []
+    definitions: dict[str, SourceLink] = {}
+    definition_lines: set[int] = set()
+    if "]:" in masked:
+        for match in _DEFINITION_RE.finditer(masked):
+            label = match.group(1)
+            url_start = match.start(2) if match.group(2) else match.end()
+            url = text[url_start : match.end(2)] if match.group(2) else ""
+            link = SourceLink(
+                LinkSyntax.DEFINITION,
+                match.start() + (len(match.group()) - len(match.group().lstrip(" "))),
+                match.end(),
+                label,
+                url,
+                url_start,
+                label,
+            )
+            links.append(link)
+            definitions.setdefault(normalize_label(label), link)
+            definition_lines.add(match.start())
+    if "[" in masked:
+        for start, end in zip(line_starts, line_ends, strict=True):
+            if masked.find("]", start, end) >= 0 and start not in definition_lines:
+                _scan_line(text, masked, start, end, definitions, links)
+    if "<" in masked:
+        for match in _AUTOLINK_RE.finditer(masked):
+            url = text[match.start(1) : match.end(1)]
+            links.append(
+                SourceLink(LinkSyntax.AUTOLINK, match.start(), match.end(), "", url, match.start(1))
+            )
+    anchors: list[HtmlAnchor] = []
+    if "<" in masked:
+        _scan_html(text, masked, links, anchors)
+    links.sort(key=attrgetter("start"))
+    return LinkInventory(links, anchors, definitions)
+
+
+def _scan_line(
+    text: str,
+    masked: str,
+    start: int,
+    end: int,
+    definitions: dict[str, SourceLink],
+    links: list[SourceLink],
+) -> None:
+    openers: list[int] = []
+    parentheses: Parentheses | None = None
+    resume = start  # brackets before this lie in a link already read
+    for match in _BRACKET_RE.finditer(masked, start, end):
+        position = match.start()
+        if position < resume or _escaped(masked, position, start):
+            continue
+        if masked[position] == "[":
+            openers.append(position)
+            continue
+        if not openers:
+            continue
+        opening = openers.pop()
+        image = (
+            opening > start
+            and masked[opening - 1] == "!"
+            and not _escaped(masked, opening - 1, start)
+        )
+        after = position + 1
+        if masked.startswith("(", after, end):
+            if parentheses is None:
+                parentheses = Parentheses(masked, start, end)
+            read = destination(masked, after + 1, end, parentheses)
+            if read is not None:
+                url_start, url_end, close = read
+                syntax = LinkSyntax.IMAGE if image else LinkSyntax.INLINE
+                first = opening - 1 if image else opening
+                link_text = text[opening + 1 : position]
+                url = text[url_start:url_end]
+                links.append(SourceLink(syntax, first, close + 1, link_text, url, url_start))
+                resume = close + 1
+                if not image:
+                    openers.clear()  # a link contains no other link
+                continue
+        if image or position - opening > _MAX_LABEL:
+            continue  # reference images are rare in lists; a label is at most 999 characters
+        if masked.startswith("[", after, end):
+            close = masked.find("]", after + 1, min(end, after + 2 + _MAX_LABEL))
+            if close >= 0 and masked.find("[", after + 1, close) < 0:
+                link_text = text[opening + 1 : position]
+                label = text[after + 1 : close] or link_text
+                found = definitions.get(normalize_label(label))
+                if found is not None or close > after + 1:
+                    url = found.url if found is not None else ""
+                    links.append(
+                        SourceLink(
+                            LinkSyntax.REFERENCE, opening, close + 1, link_text, url, -1, label
+                        )
+                    )
+                    resume = close + 1
+                    openers.clear()
+                    continue
+        if definitions:
+            link_text = text[opening + 1 : position]
+            found = definitions.get(normalize_label(link_text))
+            if found is not None:
+                links.append(
+                    SourceLink(
+                        LinkSyntax.REFERENCE, opening, after, link_text, found.url, -1, link_text
+                    )
+                )
+                openers.clear()
+
+
+def _escaped(text: str, position: int, start: int) -> bool:
+    backslash = position - 1
+    while backslash >= start and text[backslash] == "\\":
+        backslash -= 1
+    return (position - 1 - backslash) % 2 == 1
+
+
+class Parentheses:
+    """The parentheses and blanks of one line, paired once, so that reading a destination
+    jumps over a balanced group instead of counting through it: a line of many unclosed
+    ``](`` would otherwise be read again from each of them."""
+
+    __slots__ = ("blanks", "closing", "positions")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.positions: list[int] = []
+        self.closing: dict[int, int] = {}
+        self.blanks = [match.start() for match in _BLANK_RE.finditer(text, start, end)]
+        opened: list[int] = []
+        for match in _PAREN_RE.finditer(text, start, end):
+            position = match.start()
+            if text[position] == "\\":
+                continue  # the escape pattern consumed the escaped character
+            self.positions.append(position)
+            if text[position] == "(":
+                opened.append(position)
+            elif opened:
+                self.closing[opened.pop()] = position
+
+
+def destination(
+    text: str, start: int, limit: int, parentheses: Parentheses | None = None
+) -> tuple[int, int, int] | None:
+    """Read an inline link's destination and optional title as CommonMark does, from just
+    after the ``(`` up to ``limit`` (within one line): the destination's start and end and
+    the offset of the ``)`` that closes the link, or None when this is no link for a
+    renderer. ``parentheses`` of the line may be given when many links are read on it."""
+    position = start
+    while position < limit and text[position] in " \t":
+        position += 1
+    url_start = position
+    if position < limit and text[position] == "<":
+        close = text.find(">", position + 1, limit)
+        if close < 0 or text.find("<", position + 1, close) >= 0:
+            return None
+        position = url_end = close + 1
+    else:
+        if parentheses is None:
+            parentheses = Parentheses(text, position, limit)
+        blank_at = bisect_left(parentheses.blanks, position)
+        stop = parentheses.blanks[blank_at] if blank_at < len(parentheses.blanks) else limit
+        stop = min(stop, limit)
+        while True:
+            at = bisect_left(parentheses.positions, position)
+            paren = parentheses.positions[at] if at < len(parentheses.positions) else stop
+            if paren >= stop:
+                url_end = position = stop
+                break
+            if text[paren] == ")":
+                url_end = position = paren  # unbalanced: it closes the link
+                break
+            closing = parentheses.closing.get(paren)
+            if closing is None or closing >= stop:
+                return None  # a "(" left open where the destination ends
+            position = closing + 1
+    while position < limit and text[position] in " \t":
+        position += 1
+    if position < limit and text[position] in _TITLE_CLOSE and position > url_end:
+        close = text.find(_TITLE_CLOSE[text[position]], position + 1, limit)
+        if close < 0:
+            return None
+        position = close + 1
+        while position < limit and text[position] in " \t":
+            position += 1
+    if position < limit and text[position] == ")":
+        return url_start, url_end, position
+    return None
+
+
+def _scan_html(text: str, masked: str, links: list[SourceLink], anchors: list[HtmlAnchor]) -> None:
+    for tag in _TAG_RE.finditer(masked):
+        attributes = tag.group(2)
+        if not attributes or "=" not in attributes:
+            continue
+        name = tag.group(1).lower()
+        for attribute in _ATTRIBUTE_RE.finditer(masked, tag.start(2), tag.end(2)):
+            key = attribute.group(1).lower()
+            group = next(index for index in (3, 4, 5) if attribute.group(index) is not None)
+            value_start, value_end = attribute.start(group), attribute.end(group)
+            value = text[value_start:value_end]
+            if key == "href" and name == "a":
+                links.append(
+                    SourceLink(LinkSyntax.HTML, tag.start(), tag.end(), "", value, value_start)
+                )
+            elif key == "id" or (key == "name" and name == "a"):
+                anchors.append(HtmlAnchor(value_start, value, key))
