@@ -1,11 +1,12 @@
 """paperlint: lint and fix Markdown paper lists.
 
-The public API is small: ``lint`` and ``fix`` take text and return findings or fixed text.
+The public API is small: ``lint`` and ``fix`` take text and return findings or fixed text;
+``parse`` returns the paper list a text holds (its entries and the format they were read as).
 """
 
 from __future__ import annotations
 
-from paperlint.api import fix, lint
+from paperlint.api import fix, lint, parse
 from paperlint.engine import Diagnostic, FixResult
 from paperlint.settings import Settings
 
@@ -13,4 +14,4 @@ from paperlint.settings import Settings
 # more start-up time than linting a typical list.
 __version__ = "0.1.0"
 
-__all__ = ["Diagnostic", "FixResult", "Settings", "__version__", "fix", "lint"]
+__all__ = ["Diagnostic", "FixResult", "Settings", "__version__", "fix", "lint", "parse"]

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from paperlint.document import Document
 from paperlint.engine import Diagnostic, FixResult, fix_document, lint_document
+from paperlint.model import PaperList
 from paperlint.settings import Settings
 
-__all__ = ["fix", "lint"]
+__all__ = ["fix", "lint", "parse"]
+
+
+def parse(text: str) -> PaperList:
+    """The paper list a text holds: its ``entries``, headings and notes, and its ``format``
+    (the list format it was read as, ``none`` when it holds no paper list)."""
+    from paperlint.parse import parse as parse_document
+
+    return parse_document(Document(text))
 
 
 def lint(text: str, settings: Settings | None = None) -> list[Diagnostic]:

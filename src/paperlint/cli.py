@@ -50,7 +50,10 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 # Subcommands imported only when used, so that linting does not pay for their imports.
-_LAZY_COMMANDS = {"import": ("paperlint.import_cli", "import_command")}
+_LAZY_COMMANDS = {
+    "import": ("paperlint.import_cli", "import_command"),
+    "detect": ("paperlint.detect_cli", "detect_command"),
+}
 
 
 class _DefaultGroup(click.Group):

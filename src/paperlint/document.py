@@ -23,8 +23,24 @@ _NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 _LF_RE = re.compile("\n")
 _FENCE_OPEN_RE = re.compile(r"[ \t]*(`{3,}|~{3,})(.*)")
 _COMMENT_OPEN = "<!--"
-# Where something may be hidden: a comment, a fence or code span, an indented line.
-_HIDDEN_START_RE = re.compile(r"<!--|`|~~~|^(?: {4}|\t)", re.MULTILINE)
+
+
+def _may_hide(text: str) -> bool:
+    """Whether the text may hold a comment, a fence or code span, or an indented line.
+    Substring tests rather than one regex with a line-start alternative: 0.01 s instead of
+    0.08 s on an 8 MB list that has none of them."""
+    return (
+        "`" in text
+        or "<!--" in text
+        or "~~~" in text
+        or "\n    " in text
+        or "\n\t" in text
+        or "\r    " in text
+        or "\r\t" in text
+        or text.startswith(("    ", "\t"))
+    )
+
+
 _COMMENT_CLOSE = "-->"
 
 
@@ -144,7 +160,7 @@ class Document:
         blank); a code span becomes ``CODE_FILLER`` characters, so a line that starts with
         one still reads as text."""
         text = self.text
-        if not _HIDDEN_START_RE.search(text):
+        if not _may_hide(text):
             return text  # nothing to hide: share the text instead of copying it
         regions = _Masker(self).run()
         if not regions:

@@ -109,6 +109,8 @@ _TAG_RE = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(\s[^<>]*)?/?>")
 _ATTRIBUTE_RE = re.compile(r"""([A-Za-z_:][\w:.-]*)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _TITLE_CLOSE = {'"': '"', "'": "'", "(": ")"}
 _PAREN_RE = re.compile(r"\\.|[()]")  # an escaped character, or a parenthesis
+# A destination's characters up to its first blank, parenthesis or backslash.
+_PLAIN_DESTINATION_RE = re.compile(r"[^\s()\\\x00-\x1f]+")
 _BLANK_RE = re.compile(r"[\s\x00-\x1f]")
 _MAX_LABEL = 999  # CommonMark's longest reference label
 
@@ -239,26 +241,53 @@ def _escaped(text: str, position: int, start: int) -> bool:
 
 
 class Parentheses:
-    """The parentheses and blanks of one line, paired once, so that reading a destination
-    jumps over a balanced group instead of counting through it: a line of many unclosed
-    ``](`` would otherwise be read again from each of them."""
+    """The parentheses and blanks of one line, paired on first use, so that reading a
+    destination jumps over a balanced group instead of counting through it: a line of many
+    unclosed ``](`` would otherwise be read again from each of them. A destination with no
+    parenthesis or backslash in it, nearly every one, never needs them."""
 
-    __slots__ = ("blanks", "closing", "positions")
+    __slots__ = ("_blanks", "_closing", "_positions", "end", "start", "text")
 
     def __init__(self, text: str, start: int, end: int) -> None:
-        self.positions: list[int] = []
-        self.closing: dict[int, int] = {}
-        self.blanks = [match.start() for match in _BLANK_RE.finditer(text, start, end)]
+        self.text, self.start, self.end = text, start, end
+        self._positions: list[int] | None = None
+        self._closing: dict[int, int] = {}
+        self._blanks: list[int] = []
+
+    def _pair(self) -> list[int]:
+        text, start, end = self.text, self.start, self.end
+        positions: list[int] = []
+        self._blanks = [match.start() for match in _BLANK_RE.finditer(text, start, end)]
         opened: list[int] = []
         for match in _PAREN_RE.finditer(text, start, end):
             position = match.start()
             if text[position] == "\\":
                 continue  # the escape pattern consumed the escaped character
-            self.positions.append(position)
+            positions.append(position)
             if text[position] == "(":
                 opened.append(position)
             elif opened:
-                self.closing[opened.pop()] = position
+                self._closing[opened.pop()] = position
+        self._positions = positions
+        return positions
+
+    def end_of(self, position: int, limit: int) -> int | None:
+        """Where a destination that starts at ``position`` ends: at a blank, at ``limit`` or
+        at an unbalanced ``)``; None when a ``(`` in it is left open."""
+        positions = self._positions if self._positions is not None else self._pair()
+        blank_at = bisect_left(self._blanks, position)
+        stop = min(self._blanks[blank_at] if blank_at < len(self._blanks) else limit, limit)
+        while True:
+            at = bisect_left(positions, position)
+            paren = positions[at] if at < len(positions) else stop
+            if paren >= stop:
+                return stop
+            if self.text[paren] == ")":
+                return paren  # unbalanced: it closes the link
+            closing = self._closing.get(paren)
+            if closing is None or closing >= stop:
+                return None  # a "(" left open where the destination ends
+            position = closing + 1
 
 
 def destination(
@@ -278,24 +307,16 @@ def destination(
             return None
         position = url_end = close + 1
     else:
-        if parentheses is None:
-            parentheses = Parentheses(text, position, limit)
-        blank_at = bisect_left(parentheses.blanks, position)
-        stop = parentheses.blanks[blank_at] if blank_at < len(parentheses.blanks) else limit
-        stop = min(stop, limit)
-        while True:
-            at = bisect_left(parentheses.positions, position)
-            paren = parentheses.positions[at] if at < len(parentheses.positions) else stop
-            if paren >= stop:
-                url_end = position = stop
-                break
-            if text[paren] == ")":
-                url_end = position = paren  # unbalanced: it closes the link
-                break
-            closing = parentheses.closing.get(paren)
-            if closing is None or closing >= stop:
-                return None  # a "(" left open where the destination ends
-            position = closing + 1
+        plain = _PLAIN_DESTINATION_RE.match(text, position, limit)
+        url_end = plain.end() if plain else position
+        if url_end < limit and text[url_end] in "(\\":
+            if parentheses is None:
+                parentheses = Parentheses(text, position, limit)
+            found = parentheses.end_of(position, limit)
+            if found is None:
+                return None
+            url_end = found
+        position = url_end
     while position < limit and text[position] in " \t":
         position += 1
     if position < limit and text[position] in _TITLE_CLOSE and position > url_end:

@@ -18,6 +18,7 @@ from paperlint.document import Document
 
 __all__ = [
     "DateTag",
+    "Detection",
     "Entry",
     "Heading",
     "Link",
@@ -230,6 +231,18 @@ class NoteSection:
         return Span(self.start, self.end)
 
 
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """Which list format a file was read as, and how surely."""
+
+    name: str
+    """A format profile's name (``paperlint.formats``), or ``none`` when the file holds no
+    paper list: then it has no entries, and no entry-level rule reports on it."""
+    confidence: float
+    """From 0 to 1: the share of the entries read that carry the format's marks."""
+    entries: int
+
+
 @dataclass(slots=True)
 class PaperList:
     """A parsed paper list."""
@@ -241,6 +254,8 @@ class PaperList:
     notes_heading: Heading | None = None
     """The ``# TLDR/Notes`` heading that opens the notes part, if the list has one."""
     notes: list[NoteSection] = field(default_factory=list)
+    format: Detection = field(default_factory=lambda: Detection("none", 0.0, 0))
+    """The list format the entries were read as."""
 
     @property
     def has_notes_part(self) -> bool:

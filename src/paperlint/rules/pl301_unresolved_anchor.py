@@ -58,7 +58,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
+from operator import attrgetter
 
 from paperlint.context import Context
 from paperlint.model import Heading, Span
@@ -202,7 +203,7 @@ class _Plan:
         self.by_text: defaultdict[str, list[int]] = defaultdict(list)
         for heading in context.paper_list.headings:
             self.by_text[heading.text].append(heading.index)
-        self.group_fixes: dict[str, tuple[Fix | None, frozenset[int]]] = {}
+        self.group_fixes: dict[str, tuple[Fix | None, Collection[int]]] = {}
         self.new_ids: set[str] = set()
 
     def fix(self, span: Span, fragment: str, heading: Heading, *, intended: bool) -> Fix | None:
@@ -228,7 +229,7 @@ class _Plan:
             return None  # the rename would leave this very link behind
         return group_fix
 
-    def _group_fix(self, text: str) -> tuple[Fix | None, frozenset[int]]:
+    def _group_fix(self, text: str) -> tuple[Fix | None, Collection[int]]:
         """Rename every heading with this text to a stable id, and every link to them."""
         context = self.context
         anchors = context.anchors
@@ -236,15 +237,17 @@ class _Plan:
         members = self.by_text[text]
         slug = _stable_slug(context, text)
         if slug is None:
-            return None, frozenset()
+            return None, ()
+        if len(members) == 1:  # the usual case, without the pairing below
+            return self._single_fix(members[0], slug)
         new_ids = [slug, *(f"{slug}-{number}" for number in range(1, len(members)))]
         targets = context.settings.targets
         old_ids = {anchors.id_of(headings[index], t) for index in members for t in targets}
         if old_ids & self.html_fragments:
-            return None, frozenset()  # an HTML href this fix cannot see through points at one
+            return None, ()  # an HTML href this fix cannot see through points at one
         for new_id in new_ids:
             if new_id in self.new_ids or _collides(context, new_id, members):
-                return None, frozenset()
+                return None, ()
         references = sorted(start for index in members for start in self.by_heading[index])
         target_of: dict[int, str] = {}
         first = members[0]
@@ -275,11 +278,39 @@ class _Plan:
         fix = Fix(title, tuple(sorted(edits, key=lambda edit: edit.start)))
         return fix, frozenset(target_of)
 
+    def _single_fix(self, index: int, slug: str) -> tuple[Fix | None, Collection[int]]:
+        """``_group_fix`` for a heading whose text no other heading has."""
+        context = self.context
+        heading = context.paper_list.headings[index]
+        if slug in self.new_ids or _collides(context, slug, [index]):
+            return None, ()
+        if self.html_fragments and any(
+            context.anchors.id_of(heading, target) in self.html_fragments
+            for target in context.settings.targets
+        ):
+            return None, ()
+        references = self.by_heading[index]
+        edits = []
+        if heading.text != slug:
+            edits.append(Edit(heading.start, heading.text_span.end, slug))
+        text = context.text
+        for start in references:
+            end = self.references[start][0]
+            if text[start + 1 : end] != slug:
+                edits.append(Edit(start, end, f"#{slug}"))
+        self.new_ids.add(slug)
+        edits.sort(key=_EDIT_START)
+        title = "Rename the heading and its anchors to a slug every target keeps"
+        return Fix(title, tuple(edits)), references  # one or two links: a list is enough
+
 
 def _blanks_before(text: str, span: Span) -> str:
     """The blanks before the ``#`` of a link's URL."""
     url = text[span.start : span.end]
     return url[: len(url) - len(url.lstrip())]
+
+
+_EDIT_START = attrgetter("start")
 
 
 def _stable_slug(context: Context, text: str) -> str | None:

@@ -1,0 +1,51 @@
+"""The ``paperlint detect`` command: which list format each file was read as."""
+
+from __future__ import annotations
+
+import click
+
+from paperlint.files import FileError, NotRegularFileError, discover, read_document
+from paperlint.parse import parse
+
+__all__ = ["detect_command"]
+
+EXIT_ERROR = 2
+
+
+@click.command("detect")
+@click.argument("paths", nargs=-1)
+@click.pass_context
+def detect_command(ctx: click.Context, paths: tuple[str, ...]) -> None:
+    """Print, for each file, the list format it is read as, how surely, and its entries.
+
+    A file that holds no paper list (a README, a CHANGELOG) is "none": no entry-level rule
+    runs on it.
+    """
+    rows: list[tuple[str, str, str, str]] = []
+    errors = 0
+    for path in discover(paths or ["."]):
+        try:
+            detection = parse(read_document(path)).format
+        except NotRegularFileError as exc:
+            click.echo(f"paperlint: warning: {exc}; skipped", err=True)
+            continue
+        except FileError as exc:
+            click.echo(f"paperlint: error: {exc}", err=True)
+            errors += 1
+            continue
+        rows.append(
+            (
+                path,
+                detection.name,
+                f"{detection.confidence:.2f}",
+                f"{detection.entries} entr{'y' if detection.entries == 1 else 'ies'}",
+            )
+        )
+    if rows:
+        widths = [max(len(row[column]) for row in rows) for column in range(3)]
+        for row in rows:
+            click.echo(
+                f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:>{widths[2]}}  {row[3]}"
+            )
+    if errors:
+        ctx.exit(EXIT_ERROR)

@@ -1,0 +1,212 @@
+"""The generator's format: ``- [YY/MM] **Title**`` then ``[[Paper](..)] [[Code/Page](..)]
+[[TLDR/Notes](#..)]`` groups, on the item's line or the next ones, with a ``# TLDR/Notes``
+part of notes sections. Also its variants: four-digit years, no notes part, hand-edited
+lists of that family.
+
+What it reads: the date tag, the bold title (over several lines too), the italic span right
+after the title (as the venue), and every ``[[Label](url)]`` group. The rest of an entry's
+text is left to the renderer as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from sys import intern as _intern
+
+from paperlint.document import Document
+from paperlint.formats.base import Profile
+from paperlint.inline import Parentheses, destination
+from paperlint.model import DateTag, Entry, Link, PaperList, Span, Title
+
+__all__ = ["PROFILE"]
+
+_LIST_ITEM_RE = re.compile(r"( {0,3})([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_DATE_TAG_RE = re.compile(r"\[(?!\[)([^\[\]\n]*)\](?![(\[])")
+_DATE_VALUE_RE = re.compile(r"\s*(\d{4}|\d{2})\s*[/.-]\s*(\d{1,2})\s*")
+_LINK_OPEN_RE = re.compile(r"\[\[([^\[\]\n]*)\]\(")
+_PLAIN_URL_RE = re.compile(r"[^\s()\\\x00-\x1f]*")
+_VENUE_RE = re.compile(r"[ \t]*(\*(?!\*)[^*\n]+\*|_[^_\n]+_)(?![*_])")
+
+
+def _accepts(text: str, content_start: int, end: int) -> bool:
+    """A list item is an entry when it opens with a date tag or a bold title, or carries a
+    ``[[Label](url)]`` group; an ordinary ``[link](url)`` item is not one."""
+    if text.startswith("**", content_start, end) or _DATE_TAG_RE.match(text, content_start, end):
+        return True
+    return text.find("[[", content_start, end) >= 0
+
+
+def _read(document: Document, lines: list[int], index: int) -> Entry:
+    masked = document.masked
+    source = document.text
+    starts, ends = document.line_starts, document.line_ends
+    first_start, first_end = starts[lines[0]], ends[lines[0]]
+    last_end = ends[lines[-1]]
+    item = _LIST_ITEM_RE.match(masked, first_start, first_end)
+    assert item is not None  # the caller matched this line as a list item
+    marker_start, marker_end = item.span(2)
+    cursor = item.end()
+
+    date: DateTag | None = None
+    tag = _DATE_TAG_RE.match(masked, cursor, first_end)
+    if tag:
+        date = _date_tag(tag, source)
+        cursor = tag.end()
+
+    links = tuple(_links(document, lines))
+    first_link = links[0].start if links else last_end
+
+    title: Title | None = None
+    venue: Span | None = None
+    opening = masked.find("**", cursor, first_link)
+    if opening >= 0:
+        inner_start = opening + 2
+        closing = masked.find("**", inner_start, first_link)
+        if closing < 0:
+            inner_end = first_link
+            while inner_end > inner_start and masked[inner_end - 1].isspace():
+                inner_end -= 1
+            raw = source[inner_start:inner_end]
+            title = Title(inner_start, len(raw), " ".join(raw.split()), closed=False)
+        else:
+            raw = source[inner_start:closing]
+            title = Title(inner_start, len(raw), " ".join(raw.split()))
+            italic = _VENUE_RE.match(masked, closing + 2, first_link)
+            if italic:
+                venue = Span(italic.start(1) + 1, italic.end(1) - 1)
+
+    return Entry(
+        index=index,
+        start=marker_start,
+        end=last_end,
+        marker_length=marker_end - marker_start,
+        date=date,
+        title=title,
+        venue=venue,
+        links=links,
+    )
+
+
+def _date_tag(match: re.Match[str], source: str) -> DateTag:
+    inner = match.group(1)
+    year: int | None = None
+    month: int | None = None
+    style: str | None = None
+    value = _DATE_VALUE_RE.fullmatch(inner)
+    if value:
+        year_text, month_text = value.groups()
+        year = int(year_text) if len(year_text) == 4 else _century(int(year_text))
+        month = int(month_text)
+        if len(month_text) == 2 and inner == f"{year_text}/{month_text}":
+            style = "YYYY/MM" if len(year_text) == 4 else "YY/MM"
+    elif inner.strip().upper() in {"YY/MM", "YYYY/MM"}:
+        style = inner.strip().upper()
+    return DateTag(
+        match.start(), _intern(source[match.start(1) : match.end(1)]), year, month, style
+    )
+
+
+def _century(two_digits: int) -> int:
+    # arXiv began in 1991; a two-digit year from 91 on is the 1990s.
+    return 1900 + two_digits if two_digits >= 91 else 2000 + two_digits
+
+
+def _links(document: Document, lines: list[int]) -> list[Link]:
+    masked = document.masked
+    source = document.text
+    starts, ends = document.line_starts, document.line_ends
+    links: list[Link] = []
+    for index in lines:
+        start, end = starts[index], ends[index]
+        if masked.find("[[", start, end) < 0:
+            continue
+        opens = list(_LINK_OPEN_RE.finditer(masked, start, end))
+        parentheses = Parentheses(masked, start, end) if len(opens) > 1 else None
+        for number, opened in enumerate(opens):
+            url_start = opened.end()
+            label = _intern(source[opened.start(1) : opened.end(1)])
+            plain_end = _PLAIN_URL_RE.match(masked, url_start).end()  # type: ignore[union-attr]
+            if masked.startswith(")]", plain_end, end):
+                # The usual group, "[[Label](url)]", with no blank, parenthesis or escape
+                # in its URL: read without destination() (the parse of a large list 15%
+                # faster).
+                links.append(
+                    Link(opened.start(), label, source[url_start:plain_end], plain_end + 2)
+                )
+                continue
+            limit = opens[number + 1].start() if number + 1 < len(opens) else end
+            closing = ")]"
+            read = destination(masked, url_start, limit, parentheses)
+            if read is not None:
+                _, dest_end, close = read  # a link as CommonMark reads it, ")" at close
+                if masked.startswith("]", close + 1, end):
+                    url_end, group_end = dest_end, close + 2
+                else:
+                    # Text up to a later ")]" with no blank and no bracket in it
+                    # ("https://x.org).)]") is what the author took for the URL's end: keep it
+                    # in the URL, where the URL rules report it. A "]" further on that closes
+                    # the group's "[" ("[[Paper](u)|[Code](u)]") closes the group; otherwise
+                    # only the group's "]" is missing.
+                    later = masked.rfind(")]", close + 1, limit)
+                    if later >= 0 and not _BLANK_OR_BRACKET_RE.search(masked, close, later):
+                        url_end, group_end = later, later + 2
+                    else:
+                        url_end, group_end = dest_end, close + 1
+                        if not _closes_group(masked, close + 1, limit):
+                            closing = ")"
+            else:
+                # Not a link for a renderer (a blank inside the URL, no ")"): where the
+                # author meant the URL to end is the group's ")]", else the line's end.
+                close = masked.rfind(")]", url_start, limit)
+                if close >= 0:
+                    url_end, group_end = close, close + 2
+                else:
+                    url_end = limit
+                    while url_end > url_start and masked[url_end - 1].isspace():
+                        url_end -= 1
+                    group_end, closing = url_end, ""
+            links.append(Link(opened.start(), label, source[url_start:url_end], group_end, closing))
+    return links
+
+
+_BLANK_OR_BRACKET_RE = re.compile(r"[\s\[\]]")
+
+
+def _closes_group(text: str, start: int, limit: int) -> bool:
+    """Whether a "]" between ``start`` and ``limit`` closes a group's outer "[" (other
+    bracket pairs on the way, such as further links in the group, balanced)."""
+    depth = 1
+    for char in text[start:limit]:
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return True
+    return False
+
+
+def _confidence(paper_list: PaperList) -> float:
+    """How surely the entries read are this format's: the share of them that carry its
+    marks, a ``[[Label](url)]`` group or a date tag with digits. A README's bullets that
+    merely open with bold text carry neither."""
+    entries = paper_list.entries
+    if not entries:
+        return 0.0
+    marked = sum(
+        1
+        for entry in entries
+        if entry.links
+        or (entry.date is not None and any(c.isdigit() for c in entry.date.text))
+        or (entry.date is not None and entry.date.is_placeholder)
+    )
+    return marked / len(entries)
+
+
+PROFILE = Profile(
+    name="generator",
+    summary="- [YY/MM] **Title** [[Paper](..)] [[Code/Page](..)] [[TLDR/Notes](#..)]",
+    accepts=_accepts,
+    read=_read,
+    confidence=_confidence,
+)
