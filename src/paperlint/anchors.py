@@ -54,6 +54,9 @@ class AnchorIndex:
             self._by_id[target] = {id_: index for index, id_ in enumerate(ids)}
         self._counts: dict[str, Counter[str]] = {}
         self._fuzzy: _FuzzyIndex | None = None
+        self._fuzzy_all: _FuzzyIndex | None = None
+        self._html_ids: set[str] | None = None  # found on first need
+        self._github_lower: set[str] | None = None
         self._by_text: dict[str, int] = {}
         self._by_key: dict[str, int] = {}
         known: dict[str, str] = {}  # many headings share a text ("Abstract")
@@ -80,8 +83,28 @@ class AnchorIndex:
         return None if index is None else self.paper_list.headings[index]
 
     def resolves(self, fragment: str, target: str) -> bool:
-        """Whether a fragment lands on some heading with a target."""
-        return self.decode(fragment) in self._by_id[target]
+        """Whether a fragment lands on some heading, or an HTML ``id``/``name`` anchor, with
+        a target. GitHub compares fragments with ids case-insensitively, and takes ``#top``
+        to the top of the page when nothing else has that id."""
+        decoded = self.decode(fragment)
+        if decoded in self._by_id[target]:
+            return True
+        if self._html_ids is None:
+            from paperlint.inline import html_anchor_ids
+
+            document = self.paper_list.document
+            self._html_ids = html_anchor_ids(document.text, document.masked)
+        if decoded in self._html_ids:
+            return True
+        if target == "github":
+            lowered = decoded.lower()
+            if lowered == "top":
+                return True
+            if self._github_lower is None:
+                self._github_lower = {id_.lower() for id_ in self._by_id["github"]}
+                self._github_lower.update(id_.lower() for id_ in self._html_ids)
+            return lowered in self._github_lower
+        return False
 
     def id_of(self, heading: Heading, target: str) -> str:
         """The id a target gives a heading of this list."""
@@ -133,20 +156,24 @@ class AnchorIndex:
                     index = self._by_key.get(normalize_key(repaired))
         return index
 
-    def nearest(self, fragment: str) -> Heading | None:
-        """The intended heading, or the notes heading spelled most like the anchor (a
-        ``difflib`` ratio of at least 0.6), if any."""
+    def nearest(self, fragment: str, *, any_heading: bool = False) -> Heading | None:
+        """The intended heading, or the notes heading (with ``any_heading``, any heading)
+        spelled most like the anchor (a ``difflib`` ratio of at least 0.6), if any."""
         heading = self.intended(fragment)
         if heading is not None:
             return heading
-        if self._fuzzy is None:
-            self._fuzzy = _FuzzyIndex(
-                self._keys, [section.heading.index for section in self.paper_list.notes]
-            )
+        fuzzy = self._fuzzy_all if any_heading else self._fuzzy
+        if fuzzy is None:
+            if any_heading:
+                indexes = list(range(len(self.paper_list.headings)))
+                fuzzy = self._fuzzy_all = _FuzzyIndex(self._keys, indexes)
+            else:
+                indexes = [section.heading.index for section in self.paper_list.notes]
+                fuzzy = self._fuzzy = _FuzzyIndex(self._keys, indexes)
         key = normalize_key(self.decode(fragment))
         matcher = difflib.SequenceMatcher(None, b=key)
         scored: list[tuple[float, int]] = []
-        for index in self._fuzzy.candidates(key):
+        for index in fuzzy.candidates(key):
             matcher.set_seq1(self._keys[index])
             if matcher.real_quick_ratio() >= _FUZZY_CUTOFF:
                 quick = matcher.quick_ratio()

@@ -9,6 +9,7 @@ from typing import Any
 from paperlint.anchors import AnchorIndex
 from paperlint.arxiv import ArxivUrl, parse_arxiv_url
 from paperlint.document import Document
+from paperlint.inline import in_page_links
 from paperlint.model import Entry, Heading, LinkKind, NoteSection, PaperList
 from paperlint.settings import Settings
 from paperlint.urls import recover
@@ -53,6 +54,13 @@ class Context:
                 if fragment:
                     headings[link.start] = anchors.intended(fragment)
         return headings
+
+    @cached_property
+    def in_page_links(self) -> list[tuple[int, int]]:
+        """The ``#...`` destinations of the file's links into the same page, as offsets
+        (``paperlint.inline.in_page_links``), found once for all rules."""
+        document = self.paper_list.document
+        return in_page_links(document.masked, document.line_starts, document.line_ends)
 
     @cached_property
     def sections_by_heading(self) -> dict[int, NoteSection]:

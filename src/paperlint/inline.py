@@ -28,6 +28,8 @@ __all__ = [
     "Parentheses",
     "SourceLink",
     "destination",
+    "html_anchor_ids",
+    "in_page_links",
     "normalize_label",
     "scan",
 ]
@@ -329,6 +331,82 @@ def destination(
     if position < limit and text[position] == ")":
         return url_start, url_end, position
     return None
+
+
+_IN_PAGE_INLINE_RE = re.compile(r"\]\([ \t]*(?=#)")
+_IN_PAGE_HTML_RE = re.compile(
+    r"""<a\s[^<>]*?\bhref\s*=\s*(?:"(#[^"]*)"|'(#[^']*)'|(#[^\s"'<>`]*))""", re.IGNORECASE
+)
+_IN_PAGE_DEFINITION_RE = re.compile(
+    r"^ {0,3}\[(?:[^\[\]\\\n]|\\.){1,999}\]:[ \t]*(#\S*)", re.MULTILINE
+)
+_ANCHOR_TAG_RE = re.compile(
+    r"""<[A-Za-z][\w-]*\s[^<>]*?\b(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>`]+))""",
+    re.IGNORECASE,
+)
+
+
+def in_page_links(
+    masked: str, line_starts: Sequence[int], line_ends: Sequence[int]
+) -> list[tuple[int, int]]:
+    """The destinations that start with ``#`` (links into the same page), as (start, end)
+    offsets of the ``#...`` text: in inline links, HTML ``<a href>`` and reference
+    definitions. Cheaper than the whole inventory: it looks only where a ``#`` follows."""
+    found: list[tuple[int, int]] = []
+    if "#" not in masked:
+        return found
+    previous = -1  # the "]" of the previous candidate, when on the same line
+    for match in _IN_PAGE_INLINE_RE.finditer(masked):
+        closing = match.start()
+        line = bisect_left(line_starts, closing + 1) - 1
+        line_start = line_starts[line]
+        # The "]" must close an unescaped "[" after the previous candidate (a link holds no
+        # other link): "\[text](#x)" is text. Each stretch is searched once.
+        lower = max(line_start, previous)
+        previous = closing
+        if not _opened(masked, lower, closing, line_start):
+            continue
+        read = destination(masked, match.end(), line_ends[line])
+        if read is not None:
+            found.append((read[0], read[1]))
+    if "href" in masked or "HREF" in masked:
+        for match in _IN_PAGE_HTML_RE.finditer(masked):
+            group = next(index for index in (1, 2, 3) if match.group(index) is not None)
+            found.append((match.start(group), match.end(group)))
+    if "]:" in masked:
+        for match in _IN_PAGE_DEFINITION_RE.finditer(masked):
+            found.append((match.start(1), match.end(1)))
+    found.sort()
+    return found
+
+
+def _opened(text: str, lower: int, closing: int, line_start: int) -> bool:
+    """Whether the "]" at ``closing`` closes an unescaped "[" after ``lower``, brackets in
+    between balanced ("[a [b] c](#x)" is a link, "[25/06] \\[x](#y)" is not)."""
+    depth = 0
+    brackets = [match.start() for match in _BRACKET_RE.finditer(text, lower, closing)]
+    for position in reversed(brackets):
+        if _escaped(text, position, line_start):
+            continue
+        if text[position] == "]":
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            return True
+    return False
+
+
+def html_anchor_ids(text: str, masked: str) -> set[str]:
+    """The values of the ``id=`` and ``name=`` attributes of HTML tags: targets of ``#``
+    links like headings."""
+    if "id" not in masked and "name" not in masked:
+        return set()
+    ids: set[str] = set()
+    for match in _ANCHOR_TAG_RE.finditer(masked):
+        group = next(index for index in (2, 3, 4) if match.group(index) is not None)
+        ids.add(text[match.start(group) : match.end(group)])
+    return ids
 
 
 def _scan_html(text: str, masked: str, links: list[SourceLink], anchors: list[HtmlAnchor]) -> None:

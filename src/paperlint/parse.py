@@ -19,7 +19,8 @@ __all__ = ["parse", "parse_text"]
 # A line whose first character is none of these is plain text (a paragraph or an entry's
 # continuation): headings, list markers, thematic breaks and setext underlines all start
 # with one of them, or with up to three spaces.
-_MARKER_STARTS = frozenset(" \t#-*+_=0123456789")
+_MARKER_STARTS = frozenset(" \t#-*+_=0123456789>")
+_QUOTE_RE = re.compile(r" {0,3}(?:> ?)+")
 _LIST_ITEM_RE = re.compile(r"( {0,3})([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _ATX_RE = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)")
 _ATX_CLOSING_RE = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
@@ -82,6 +83,11 @@ class _Parser:
                 self.paragraph = []
                 continue
             heading_match = _ATX_RE.match(masked, start, end) if first in "# " else None
+            if first == ">" or (first == " " and heading_match is None):
+                # A heading in a block quote ("> ### Abstract") is a heading all the same.
+                quote = _QUOTE_RE.match(masked, start, end)
+                if quote is not None:
+                    heading_match = _ATX_RE.match(masked, quote.end(), end)
             if heading_match:
                 self._close_entry()
                 self.paragraph = []

@@ -60,7 +60,7 @@ def plain_text(source: str) -> str:
     text = _ESCAPE_RE.sub(lambda m: chr(_PARKED + ord(m.group(1))), source)
     if "`" in text:
         text = _strip_code(text)
-    text = _IMAGE_RE.sub(r"\1", text)
+    text = _IMAGE_RE.sub("", text)  # an image is an <img>: its alt text is no text of the heading
     text = _LINK_RE.sub(r"\1", text)
     if "**" in text or "__" in text:
         text = _strip_strong(text)

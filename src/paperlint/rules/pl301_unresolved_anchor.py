@@ -1,9 +1,15 @@
-r"""TLDR/Notes anchor does not resolve to a heading id on a target renderer
+r"""In-page link does not resolve to a heading or anchor on a target renderer
 
 ## What it does
-Checks that every in-page link of an entry (`[[TLDR/Notes](#anchor)]`) equals the id that
-each configured target renderer (`--target`, default `github`) gives some heading of the
-file, duplicates included (GitHub suffixes `-1`, Python-Markdown `_1`). Targets:
+Checks that every link into the same page resolves on each configured target renderer
+(`--target`, default `github`): the entries' anchors (`[[TLDR/Notes](#anchor)]`), tables of
+contents and other `[text](#anchor)` links, HTML `<a href="#anchor">` and reference
+definitions (`[toc]: #anchor`). A fragment resolves when it equals the id that the target
+gives some heading of the file (headings in block quotes too; duplicates included: GitHub
+suffixes `-1`, Python-Markdown `_1`), or an HTML `id=`/`name=` anchor. On `github`,
+fragments match case-insensitively, as GitHub resolves them, and `#top` goes to the top of
+the page; on `mkdocs` and `pymdownx` they must match exactly. A `README.md#anchor` link to
+the file itself is not checked yet. Targets:
 
 - `github`: GitHub's ids, as the `github-slugger` 2.0.0 package computes them: lower case,
   punctuation such as `? ( ) ! $ & + [ ] ; /` dropped, `--` kept, Unicode letters kept;
@@ -12,7 +18,8 @@ file, duplicates included (GitHub suffixes `-1`, Python-Markdown `_1`). Targets:
 - `pymdownx`: `pymdownx.slugs.slugify(case="lower")`.
 
 The message says why the anchor fails (`"?" is dropped by GitHub`, `MkDocs collapses "--"`)
-and names the heading it was meant for, or the nearest one.
+and names the heading it was meant for, or the nearest one (for an entry's anchor, the
+nearest notes heading; for other links, the nearest heading of the file).
 
 ## Why is this bad?
 A generator that builds anchors with `re.sub(r'[,:.?"\']', ' ', title)` makes
@@ -66,9 +73,6 @@ from paperlint.model import Heading, Span
 from paperlint.rule import Applicability, Edit, Finding, Fix, Fixability, Rule, Severity, excerpt
 from paperlint.slugs import TARGET_LABELS, TARGETS, is_stable_slug, slugify
 
-# "](#anchor" up to its ")", parentheses inside the anchor balanced one level deep.
-_IN_PAGE_LINK_RE = re.compile(r"\]\(\s*(#(?:[^()\s]|\([^()\s]*\))*)\)")
-_HTML_FRAGMENT_RE = re.compile(r"""href\s*=\s*["']?#([^"'\s>]*)""", re.IGNORECASE)
 _WHITESPACE_RE = re.compile(r"\s")
 _SHOWN = 160  # anchors and ids are quoted whole (to be searched for), up to this length
 _PUNCTUATION_RE = re.compile(r"[^\w-]")  # neither a letter, a digit, "_" nor "-"
@@ -88,19 +92,62 @@ def check(context: Context) -> Iterator[Finding]:
             failing = [t for t in targets if not anchors.resolves(fragment, t)]
             if not failing:
                 continue
-            decoded = anchors.decode(fragment)
+            if plan is None:
+                plan = _Plan(context)
             heading = context.link_headings.get(link.start)
-            intended = heading is not None
-            if heading is None:
-                heading = anchors.nearest(fragment)
-            span = link.url_span
-            fix = None
-            if heading is not None:
-                if plan is None:
-                    plan = _Plan(context)
-                fix = plan.fix(span, fragment, heading, intended=intended)
-            message = _message(context, fragment, decoded, heading, intended, failing)
-            yield Finding(span, message, fix)
+            yield _finding(context, plan, link.url_span, fragment, heading, failing)
+    # Every other in-page link of the file: tables of contents, links in prose and notes,
+    # HTML <a href="#...">, reference definitions.
+    text = context.text
+    links = context.in_page_links
+    entry_links = _entry_link_starts(context) if links else set()
+    for start, end in links:
+        if start in entry_links or end == start + 1:
+            continue  # "#" alone goes nowhere on purpose or is an empty link: another rule's
+        fragment = text[start + 1 : end]
+        failing = [t for t in targets if not anchors.resolves(fragment, t)]
+        if not failing:
+            continue
+        if plan is None:
+            plan = _Plan(context)
+        heading = anchors.intended(fragment)
+        yield _finding(
+            context, plan, Span(start, end), fragment, heading, failing, any_heading=True
+        )
+
+
+def _finding(
+    context: Context,
+    plan: _Plan,
+    span: Span,
+    fragment: str,
+    heading: Heading | None,
+    failing: list[str],
+    *,
+    any_heading: bool = False,
+) -> Finding:
+    """The finding for an anchor that fails on ``failing``; ``heading`` is the one it was
+    written for, when known for sure. Entries' anchors are meant for notes headings; other
+    links (a table of contents) for ``any_heading``."""
+    anchors = context.anchors
+    intended = heading is not None
+    if heading is None:
+        heading = anchors.nearest(fragment, any_heading=any_heading)
+    fix = None if heading is None else plan.fix(span, fragment, heading, intended=intended)
+    message = _message(context, fragment, anchors.decode(fragment), heading, intended, failing)
+    return Finding(span, message, fix)
+
+
+def _entry_link_starts(context: Context) -> set[int]:
+    """The offsets of the "#" of the entries' in-page links."""
+    text = context.text
+    starts: set[int] = set()
+    for entry in context.paper_list.entries:
+        for link in entry.links:
+            if link.fragment is not None:
+                span = link.url_span
+                starts.add(span.start + len(_blanks_before(text, span)))
+    return starts
 
 
 def _message(
@@ -161,6 +208,8 @@ def _say(kind: str, detail: str, labels: list[str]) -> str:
     if kind == "dropped":
         return f"{detail} dropped by {names}"
     if kind == "collapses":
+        if labels == ["GitHub"]:  # GitHub keeps "--": the heading's text has no such pair
+            return 'the heading\'s id has "-" where the anchor has "--"'
         return f'{names} {"collapses" if one else "collapse"} "--"'
     if kind == "lower":
         return f"{names} ids are lower case"
@@ -174,7 +223,6 @@ class _Plan:
     def __init__(self, context: Context) -> None:
         self.context = context
         anchors = context.anchors
-        masked = context.document.masked
         # Every in-page link of the file: the offset of its "#" -> (end, heading index).
         # The entries' links come from the model; the others (in prose, tables of contents,
         # notes) from a scan of the text.
@@ -188,18 +236,15 @@ class _Plan:
                 heading = context.link_headings.get(link.start)
                 end = start + 1 + len(link.fragment)
                 self.references[start] = (end, None if heading is None else heading.index)
-        for match in _IN_PAGE_LINK_RE.finditer(masked):
-            if match.start(1) not in self.references:
-                heading = anchors.intended(match.group(1)[1:])
-                self.references[match.start(1)] = (
-                    match.end(1),
-                    None if heading is None else heading.index,
-                )
+        text = context.text
+        for start, end in context.in_page_links:
+            if start not in self.references:
+                heading = anchors.intended(text[start + 1 : end])
+                self.references[start] = (end, None if heading is None else heading.index)
         self.by_heading: defaultdict[int, list[int]] = defaultdict(list)
         for start, (_, index) in self.references.items():
             if index is not None:
                 self.by_heading[index].append(start)
-        self.html_fragments = {match.group(1) for match in _HTML_FRAGMENT_RE.finditer(masked)}
         self.by_text: defaultdict[str, list[int]] = defaultdict(list)
         for heading in context.paper_list.headings:
             self.by_text[heading.text].append(heading.index)
@@ -232,7 +277,6 @@ class _Plan:
     def _group_fix(self, text: str) -> tuple[Fix | None, Collection[int]]:
         """Rename every heading with this text to a stable id, and every link to them."""
         context = self.context
-        anchors = context.anchors
         headings = context.paper_list.headings
         members = self.by_text[text]
         slug = _stable_slug(context, text)
@@ -241,10 +285,6 @@ class _Plan:
         if len(members) == 1:  # the usual case, without the pairing below
             return self._single_fix(members[0], slug)
         new_ids = [slug, *(f"{slug}-{number}" for number in range(1, len(members)))]
-        targets = context.settings.targets
-        old_ids = {anchors.id_of(headings[index], t) for index in members for t in targets}
-        if old_ids & self.html_fragments:
-            return None, ()  # an HTML href this fix cannot see through points at one
         for new_id in new_ids:
             if new_id in self.new_ids or _collides(context, new_id, members):
                 return None, ()
@@ -283,11 +323,6 @@ class _Plan:
         context = self.context
         heading = context.paper_list.headings[index]
         if slug in self.new_ids or _collides(context, slug, [index]):
-            return None, ()
-        if self.html_fragments and any(
-            context.anchors.id_of(heading, target) in self.html_fragments
-            for target in context.settings.targets
-        ):
             return None, ()
         references = self.by_heading[index]
         edits = []
