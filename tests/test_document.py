@@ -148,3 +148,30 @@ def test_masking_is_linear_on_pathological_lines() -> None:
 def test_backtick_fence_with_backtick_in_info_is_not_a_fence() -> None:
     document = Document("``` a`b\n## heading\n")
     assert "## heading" in document.masked
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden", "shown"),
+    [
+        # A four-space-indented "```" under a paragraph continues it: no fence opens.
+        ("Some text\n    ```\n[a](#x)\n", [], ["[a](#x)"]),
+        # A four-space-indented "```" inside a fence does not close it.
+        ("```\n    ```\n[a](#x)\n```\n", ["[a](#x)"], []),
+        # A fence opened on a list item's line, closed in the item.
+        ("1. ```\n   code [a](#x)\n   ```\n- [b](#y)\n", ["code"], ["[b](#y)"]),
+        # A tab after spaces makes an indented code block too.
+        ("Para\n\n  \tcode [x](#y)\n", ["code"], []),
+        # A fence in a block quote, and one that ends with the quote.
+        ("> ~~~\n> [[TLDR/Notes](#a--b)]\n> ~~~\nafter\n", ["TLDR"], ["after"]),
+        ("> ~~~\n> inside\nnot quoted\n", ["inside"], ["not quoted"]),
+        # An unclosed fence in a list item ends with the item.
+        ("- item\n  ```\n  code\nnot in the item\n", ["code"], ["not in the item"]),
+    ],
+)
+def test_fences_follow_block_structure(text: str, hidden: list[str], shown: list[str]) -> None:
+    masked = Document(text).masked
+    assert len(masked) == len(text)
+    for part in hidden:
+        assert part not in masked
+    for part in shown:
+        assert part in masked

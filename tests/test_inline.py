@@ -110,3 +110,27 @@ def test_every_real_list_is_read_whole(path: Path) -> None:
 def test_pathological_lines_are_read_in_linear_time() -> None:
     line = "[" * 100_000 + "](" * 50_000 + "]" * 100_000 + "![x](" * 20_000
     assert Document(line + "\n").links.links == []
+
+
+def test_an_image_may_hold_a_link() -> None:
+    assert _links("![a [b](u)](v)\n") == [("image", "a [b](u)", "v"), ("inline", "b", "u")]
+
+
+def test_titles_and_pointy_destinations() -> None:
+    text = "[a](<x y>) [b](u \"t\") [c](u (t)) [d](u 't')\n"
+    assert [url for _, _, url in _links(text)] == ["<x y>", "u", "u", "u"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<a " + "x" * 100_000 + " id=1>",  # a long attribute-like word
+        "[a](<" * 100_000,  # pointy destinations never closed
+        "[a](u (" * 60_000,  # titles never closed
+        '[a](u "' * 60_000,
+    ],
+    ids=["attribute", "pointy", "paren-title", "quote-title"],
+)
+def test_unclosed_constructs_are_read_in_linear_time(line: str) -> None:
+    # No timing (bench/ times things): quadratic here would make the test hang visibly.
+    assert Document(line + "\n").links.links == []

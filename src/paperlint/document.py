@@ -35,6 +35,7 @@ def _may_hide(text: str) -> bool:
         or "~~~" in text
         or "\n    " in text
         or "\n\t" in text
+        or " \t" in text
         or "\r    " in text
         or "\r\t" in text
         or text.startswith(("    ", "\t"))
@@ -62,9 +63,10 @@ class Comment:
 class Document:
     """A decoded text with its line table and its hidden regions.
 
-    ``masked`` is ``text`` with the content of fenced code blocks and HTML comments replaced
-    by spaces (line endings kept), so a parser that scans ``masked`` never sees an entry or a
-    heading inside them while every offset stays valid for ``text``.
+    ``masked`` is ``text`` with code and HTML comments hidden (line endings kept): fenced and
+    indented code blocks and comments become spaces, inline code spans ``CODE_FILLER``
+    characters. A parser that scans ``masked`` never sees an entry, a link or a heading
+    inside them, while every offset stays valid for ``text``.
     """
 
     __slots__ = ("_links", "bom", "comments", "line_ends", "line_starts", "masked", "text")
@@ -187,6 +189,7 @@ blank nor Markdown syntax (the ASCII substitute character)."""
 _BACKTICKS_RE = re.compile(r"`+")
 _LIST_MARKER_RE = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:([ \t]+)|$)")
 _ATX_START_RE = re.compile(r"[ \t]*#{1,6}(?:[ \t]|$)")
+_QUOTE_RE = re.compile(r" {0,3}(?:>[ \t]?)+")
 _BREAK_RE = re.compile(r"[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
 
 
@@ -224,7 +227,7 @@ class _Masker:
     def run(self) -> list[tuple[int, int, str]]:
         text = self.text
         starts, ends = self.document.line_starts, self.document.line_ends
-        fence: tuple[str, int] | None = None  # (character, length) of the open fence
+        fence: tuple[str, int, int, bool] | None = None  # the open fence (_fence_opening)
         resume = 0  # offsets before this belong to a comment block that spans lines
         after_blank = True  # the previous line was blank (or this is the first line)
         paragraph = False  # the previous line was paragraph text
@@ -237,12 +240,30 @@ class _Masker:
                 after_blank = paragraph = False
                 continue
             if fence is not None:
-                stripped = text[start:end].strip()
-                char, size = fence
-                if stripped and set(stripped) == {char} and len(stripped) >= size:
-                    fence = None
-                self.regions.append((start, end, " "))
-                continue
+                char, size, container, quoted = fence
+                line = text[start:end]
+                body = line
+                ended = False
+                if quoted:
+                    prefix = _QUOTE_RE.match(line)
+                    if prefix is None:
+                        ended = True  # a fence in a block quote ends with the quote
+                    else:
+                        body = line[prefix.end() :]
+                if not ended and container and body.strip() and _indent(body) < container:
+                    ended = True  # an unclosed fence in a list item ends with the item
+                if not ended:
+                    stripped = body.strip()
+                    if (
+                        stripped
+                        and set(stripped) == {char}
+                        and len(stripped) >= size
+                        and _indent(body) <= container + 3
+                    ):
+                        fence = None
+                    self.regions.append((start, end, " "))
+                    continue
+                fence = None
             line = text[start:end]
             first = line[:1]
             if not line or (first in " \t" and line.isspace()):
@@ -271,12 +292,14 @@ class _Masker:
                     self._extend(close, end)
                 after_blank = paragraph = False
                 continue
-            opened = _FENCE_OPEN_RE.fullmatch(text, start, end)
-            if opened and not (opened.group(1)[0] == "`" and "`" in opened.group(2)):
+            fenced = self._fence_opening(line, indent, list_indent)
+            if fenced is not None:
                 self._flush()
-                fence = (opened.group(1)[0], len(opened.group(1)))
+                fence = fenced
                 self.regions.append((start, end, " "))
                 after_blank = paragraph = False
+                if fenced[2] > list_indent:  # opened on a list item's first line
+                    list_indent = fenced[2]
                 continue
             after_blank = False
             if first in " \t-*+_=" and _BREAK_RE.match(line):
@@ -302,6 +325,33 @@ class _Masker:
             paragraph = True
         self._flush()
         return self.regions
+
+    @staticmethod
+    def _fence_opening(
+        line: str, indent: int, list_indent: int
+    ) -> tuple[str, int, int, bool] | None:
+        """The fence a line opens, as (character, length, container indent, in a quote):
+        at most three columns deeper than the open list item's content, or right after a
+        list marker or a block quote's ">"."""
+        quoted = False
+        body = line
+        container = list_indent
+        quote = _QUOTE_RE.match(line) if ">" in line[:8] else None
+        if quote is not None and quote.group().strip():
+            body, quoted, container = line[quote.end() :], True, 0
+        else:
+            item = _LIST_MARKER_RE.match(line)
+            if item is not None and item.group(1) and len(item.group(1).expandtabs(4)) <= 4:
+                container = len(line[: item.end()].expandtabs(4))
+                body = line[item.end() :]
+            elif indent > list_indent + 3:
+                return None
+        opened = _FENCE_OPEN_RE.fullmatch(body)
+        if opened is None or _indent(body) > 3 + (0 if body is not line else list_indent):
+            return None
+        if opened.group(1)[0] == "`" and "`" in opened.group(2):
+            return None  # an info string with a backtick: inline code, not a fence
+        return opened.group(1)[0], len(opened.group(1)), container, quoted
 
     def _extend(self, start: int, end: int) -> None:
         if self.group_start < 0:
@@ -370,8 +420,3 @@ class _Masker:
 
 
 _NOT_NEWLINE_RE = re.compile(r"[^\r\n]")
-
-
-def _spaces(segment: str) -> str:
-    """Spaces in place of every character but line endings."""
-    return _NOT_NEWLINE_RE.sub(" ", segment)

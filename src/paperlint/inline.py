@@ -108,12 +108,18 @@ _DEFINITION_RE = re.compile(
 )
 _AUTOLINK_RE = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
 _TAG_RE = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(\s[^<>]*)?/?>")
-_ATTRIBUTE_RE = re.compile(r"""([A-Za-z_:][\w:.-]*)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+# An attribute name is matched whole ("*+", no backtracking into it), from its first
+# character: a long attribute-like word was otherwise tried from every start, cubic in time.
+_ATTRIBUTE_RE = re.compile(
+    r"""(?<![\w:.-])([A-Za-z_:][\w:.-]*+)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
+)
 _TITLE_CLOSE = {'"': '"', "'": "'", "(": ")"}
 _PAREN_RE = re.compile(r"\\.|[()]")  # an escaped character, or a parenthesis
 # A destination's characters up to its first blank, parenthesis or backslash.
 _PLAIN_DESTINATION_RE = re.compile(r"[^\s()\\\x00-\x1f]+")
 _BLANK_RE = re.compile(r"[\s\x00-\x1f]")
+_ANGLE_RE = re.compile(r"[<>]")
+_PAREN_TITLE_RE = re.compile(r"[()]")
 _MAX_LABEL = 999  # CommonMark's longest reference label
 
 
@@ -203,7 +209,8 @@ def _scan_line(
                 links.append(SourceLink(syntax, first, close + 1, link_text, url, url_start))
                 resume = close + 1
                 if not image:
-                    openers.clear()  # a link contains no other link
+                    # A link contains no other link; an image may ("![a [b](u)](v)").
+                    openers[:] = [o for o in openers if o > start and masked[o - 1] == "!"]
                 continue
         if image or position - opening > _MAX_LABEL:
             continue  # reference images are rare in lists; a label is at most 999 characters
@@ -248,13 +255,15 @@ class Parentheses:
     unclosed ``](`` would otherwise be read again from each of them. A destination with no
     parenthesis or backslash in it, nearly every one, never needs them."""
 
-    __slots__ = ("_blanks", "_closing", "_positions", "end", "start", "text")
+    __slots__ = ("_blanks", "_closing", "_positions", "end", "quote_absent", "start", "text")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text, self.start, self.end = text, start, end
         self._positions: list[int] | None = None
         self._closing: dict[int, int] = {}
         self._blanks: list[int] = []
+        self.quote_absent: dict[str, int] = {}
+        """For a quote character, an offset from which the line has none."""
 
     def _pair(self) -> list[int]:
         text, start, end = self.text, self.start, self.end
@@ -304,10 +313,12 @@ def destination(
         position += 1
     url_start = position
     if position < limit and text[position] == "<":
-        close = text.find(">", position + 1, limit)
-        if close < 0 or text.find("<", position + 1, close) >= 0:
+        # Up to the first "<" or ">": a pointy destination holds no "<", so the search
+        # stops at the next one (a line of "[a](<" is read once, not once per link).
+        angle = _ANGLE_RE.search(text, position + 1, limit)
+        if angle is None or angle.group() != ">":
             return None
-        position = url_end = close + 1
+        position = url_end = angle.end()
     else:
         plain = _PLAIN_DESTINATION_RE.match(text, position, limit)
         url_end = plain.end() if plain else position
@@ -322,7 +333,7 @@ def destination(
     while position < limit and text[position] in " \t":
         position += 1
     if position < limit and text[position] in _TITLE_CLOSE and position > url_end:
-        close = text.find(_TITLE_CLOSE[text[position]], position + 1, limit)
+        close = _title_end(text, position, limit, parentheses)
         if close < 0:
             return None
         position = close + 1
@@ -407,6 +418,23 @@ def html_anchor_ids(text: str, masked: str) -> set[str]:
         group = next(index for index in (2, 3, 4) if match.group(index) is not None)
         ids.add(text[match.start(group) : match.end(group)])
     return ids
+
+
+def _title_end(text: str, opening: int, limit: int, parentheses: Parentheses | None) -> int:
+    """Where the title opened at ``opening`` closes before ``limit``, or -1. A "(" title
+    holds no "(": its search stops at the next one. For quotes, what the line's
+    ``parentheses`` learnt (no such quote from here on) saves searching again."""
+    char = text[opening]
+    if char == "(":
+        found = _PAREN_TITLE_RE.search(text, opening + 1, limit)
+        return found.start() if found is not None and found.group() == ")" else -1
+    closing = _TITLE_CLOSE[char]
+    if parentheses is not None and parentheses.quote_absent.get(closing, limit + 1) <= opening:
+        return -1
+    close = text.find(closing, opening + 1, limit)
+    if close < 0 and parentheses is not None and limit == parentheses.end:
+        parentheses.quote_absent[closing] = opening
+    return close
 
 
 def _scan_html(text: str, masked: str, links: list[SourceLink], anchors: list[HtmlAnchor]) -> None:

@@ -227,6 +227,7 @@ class _Plan:
         # The entries' links come from the model; the others (in prose, tables of contents,
         # notes) from a scan of the text.
         self.references: dict[int, tuple[int, int | None]] = {}
+        self.entry_references: set[int] = set()
         for entry in context.paper_list.entries:
             for link in entry.links:
                 if link.fragment is None:
@@ -236,6 +237,7 @@ class _Plan:
                 heading = context.link_headings.get(link.start)
                 end = start + 1 + len(link.fragment)
                 self.references[start] = (end, None if heading is None else heading.index)
+                self.entry_references.add(start)
         text = context.text
         for start, end in context.in_page_links:
             if start not in self.references:
@@ -295,8 +297,10 @@ class _Plan:
             len(members) > 1
             and len(references) == len(members)
             and all(self.references[start][1] == first for start in references)
+            and all(start in self.entry_references for start in references)
         ):
-            # As many links as headings, all landing on the first: one note per link.
+            # As many entries' links as headings, all landing on the first: one note per
+            # entry. (A link in prose or a table of contents keeps its heading.)
             target_of = dict(zip(references, new_ids, strict=True))
         else:
             position = {index: number for number, index in enumerate(members)}
