@@ -106,6 +106,14 @@ _FOUND_BY_FUZZING = {
         "# TLDR/Notes\n"
         "## beyond-entangled-planning--task-decoupled-planning\n"
     ),
+    # The mojibake repair of a heading revealed the heading its anchor meant, on pass two.
+    "mojibake-inside-a-heading": (
+        "- [26/01] **Beyond Entangled Planning: Task-Decoupled Planning**  \n"
+        "[[Paper](https://arxiv.org/pdf/2601.07577v1)] [[Code/Page]()] "
+        "[[TLDR/Notes](#beyond-entangled-planning--task-decoupled-planning)]\n\n"
+        "# TLDR/Notes\n"
+        "## beyond-entangled-planning--task-decoupled-planðŸŒŸning\n"
+    ),
 }
 
 

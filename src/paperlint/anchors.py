@@ -71,6 +71,15 @@ class AnchorIndex:
         for index in order:
             self._by_text.setdefault(headings[index].text.strip(), index)
             self._by_key.setdefault(self._keys[index], index)
+        # A heading garbled by a wrong code page is still the one its anchor names: found
+        # through its repaired text, it is fixed with its anchors in the same pass as the
+        # mojibake, rather than revealed by that repair on a second pass.
+        for index in order:
+            text = headings[index].text
+            if not text.isascii():
+                repaired = _repaired(text)
+                if repaired is not None:
+                    self._by_key.setdefault(normalize_key(plain_text(repaired)), index)
 
     @staticmethod
     def decode(fragment: str) -> str:
@@ -146,11 +155,8 @@ class AnchorIndex:
             # An anchor garbled by a wrong code page ("hoâ€”rizon") still names its heading:
             # found here, its own fix rewrites it whole, rather than the mojibake repair
             # revealing the heading only on a second pass.
-            from paperlint.mojibake import find_mojibake
-
-            runs = find_mojibake(decoded)
-            if runs and all(run.repaired is not None for run in runs):
-                repaired = "".join(_repaired_pieces(decoded, runs))
+            repaired = _repaired(decoded)
+            if repaired is not None:
                 index = self._by_text.get(repaired)
                 if index is None:
                     index = self._by_key.get(normalize_key(repaired))
@@ -187,6 +193,16 @@ class AnchorIndex:
             if -ranked[0] >= _FUZZY_CUTOFF and (best is None or ranked < best):
                 best = ranked
         return None if best is None else self.paper_list.headings[best[1]]
+
+
+def _repaired(text: str) -> str | None:
+    """The text with its mojibake repaired, when it has some and all of it repairs."""
+    from paperlint.mojibake import find_mojibake
+
+    runs = find_mojibake(text)
+    if runs and all(run.repaired is not None for run in runs):
+        return "".join(_repaired_pieces(text, runs))
+    return None
 
 
 def _repaired_pieces(text: str, runs: list[MojibakeRun]) -> list[str]:
