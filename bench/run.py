@@ -89,9 +89,11 @@ def _seconds(value: float) -> str:
 
 def ratio_text(numerator: Series, denominator: Series) -> str:
     """numerator / denominator within each round both ran: median (min–max)."""
+    if not numerator.times or not denominator.times:
+        return "–"
     ratios = [
         a / b
-        for a, b in zip(numerator.times, denominator.times, strict=True)
+        for a, b in zip(numerator.times, denominator.times, strict=False)
         if a is not None and b is not None and b > 0
     ]
     if numerator.timeout is not None and denominator.median:
@@ -565,8 +567,7 @@ def main() -> None:
         "",
         "Each section says how it was measured; `bench/run.py --only SECTION` measures it",
         "again and keeps the others. Last run: "
-        f"`.venv/bin/python bench/run.py {' '.join(sys.argv[1:])}`".rstrip()
-        + ".",
+        f"`{' '.join(['.venv/bin/python', 'bench/run.py', *sys.argv[1:]])}`.",
         "",
     ]
     for name in SECTIONS:
