@@ -1,17 +1,22 @@
 """Measure paperlint (and the MkDocs plugin) against the tools users would otherwise run, in
 one run, side by side on the same files, and write bench/RESULTS.md.
 
-    python bench/run.py                # everything (markdownlint-cli2 comes from npm)
-    python bench/run.py --quick        # fewer repetitions, no 100k markdownlint attempt
+    pip install -e '.[bench]'               # rumdl, from PyPI
+    python bench/run.py                     # everything (markdownlint-cli2 comes from npm)
+    python bench/run.py --quick             # fewer rounds
+    python bench/run.py --only startup      # some sections; the others are kept as they were
 
-Wall time is the median of several runs of the whole command (start-up included); peak
-memory is the child's maximum resident set size (``wait4``). Timing lives here, never in
-the test suite.
+The compared commands are timed in rounds, each command once a round in turn, so that the
+machine's drift (other jobs on shared cores) falls on all of them alike; a ratio is taken
+within each round, and its median, minimum and maximum over the rounds are reported. Wall
+time is that of the whole command (start-up included); peak memory is the child's maximum
+resident set size (``wait4``). Timing lives here, never in the test suite.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -22,7 +27,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -32,23 +38,73 @@ NODE_PREFIX = WORK / "node"
 MARKDOWNLINT_VERSION = "0.24.1"
 SIZES = (1_000, 10_000, 20_000, 100_000)
 TARGETS = ("--target", "github", "--target", "mkdocs")
+SMALL_LISTS = (
+    # (file in tests/data/corpus, what it is)
+    ("mllm-medical.md", "10 entries, the seed list"),
+    ("model-merging-no-notes.md", "100 entries, a real list"),
+)
+STARTUP_TARGETS = {"mllm-medical.md": 0.035, "model-merging-no-notes.md": 0.045}
+"""The issue's targets for paperlint's median wall time on the small lists, in seconds."""
+SECTIONS = ("startup", "lint", "phases", "mkdocs")
 
 sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
 
 
 @dataclass
-class Measure:
-    seconds: float | None
-    """Median wall time, or None when the command timed out."""
-    peak_mb: float
-    runs: int
-    timeout: float | None = None
+class Series:
+    """The wall times of one command over the rounds, and its peak memory."""
 
-    def time_text(self) -> str:
-        if self.seconds is None:
+    label: str
+    times: list[float | None] = field(default_factory=list)
+    """Seconds per round; None for a round it did not run (stopped or not timed)."""
+    peak_mb: float = 0.0
+    timeout: float | None = None
+    """Set when the command ran past the time-out (and was not run again)."""
+
+    @property
+    def measured(self) -> list[float]:
+        return [t for t in self.times if t is not None]
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.measured) if self.measured else None
+
+    def time_text(self, spread: bool = False) -> str:
+        if self.timeout is not None:
             return f"> {self.timeout:.0f} s (stopped)"
-        return f"{self.seconds:.3f} s" if self.seconds < 10 else f"{self.seconds:.1f} s"
+        if not self.measured:
+            return "not run"
+        text = _seconds(self.median or 0)
+        if spread:
+            text += f" ({_seconds(min(self.measured))}–{_seconds(max(self.measured))})"
+        return text
+
+
+def _seconds(value: float) -> str:
+    if value < 1:
+        return f"{value * 1000:.0f} ms" if value >= 0.01 else f"{value * 1000:.1f} ms"
+    return f"{value:.2f} s" if value < 10 else f"{value:.1f} s"
+
+
+def ratio_text(numerator: Series, denominator: Series) -> str:
+    """numerator / denominator within each round both ran: median (min–max)."""
+    if not numerator.times or not denominator.times:
+        return "–"
+    ratios = [
+        a / b
+        for a, b in zip(numerator.times, denominator.times, strict=False)
+        if a is not None and b is not None and b > 0
+    ]
+    if numerator.timeout is not None and denominator.median:
+        return f"> {numerator.timeout / denominator.median:.0f}×"
+    if not ratios:
+        return "–"
+    digits = 2 if statistics.median(ratios) < 10 else 1
+    return (
+        f"{statistics.median(ratios):.{digits}f}× "
+        f"({min(ratios):.{digits}f}–{max(ratios):.{digits}f})"
+    )
 
 
 # Peak memory comes from wait4's ru_maxrss, which Linux carries over from the process that
@@ -91,16 +147,31 @@ def run_once(command: list[str], cwd: Path, timeout: float) -> tuple[float | Non
     return float(elapsed), int(max_rss_kb) / 1024
 
 
-def measure(command: list[str], cwd: Path, runs: int, timeout: float) -> Measure:
-    times: list[float] = []
-    peak = 0.0
-    for _ in range(runs):
-        seconds, peak_mb = run_once(command, cwd, timeout)
-        peak = max(peak, peak_mb)
-        if seconds is None:
-            return Measure(None, peak, len(times) + 1, timeout)
-        times.append(seconds)
-    return Measure(statistics.median(times), peak, runs)
+def measure_rounds(
+    commands: dict[str, list[str]],
+    cwd: Path,
+    runs: int,
+    timeout: float,
+    max_runs: dict[str, int] | None = None,
+) -> dict[str, Series]:
+    """Time the commands in ``runs`` rounds, each once a round in turn, after one untimed
+    round that warms the file cache. ``max_runs`` caps a slow command's rounds; a command
+    that times out is not run again."""
+    series = {label: Series(label) for label in commands}
+    for command in commands.values():
+        run_once(command, cwd, timeout)
+    for round_number in range(runs):
+        for label, command in commands.items():
+            measured = series[label]
+            if measured.timeout is not None or round_number >= (max_runs or {}).get(label, runs):
+                measured.times.append(None)
+                continue
+            seconds, peak_mb = run_once(command, cwd, timeout)
+            measured.peak_mb = max(measured.peak_mb, peak_mb)
+            measured.times.append(seconds)
+            if seconds is None:
+                measured.timeout = timeout
+    return series
 
 
 def install_markdownlint() -> Path:
@@ -122,13 +193,34 @@ def install_markdownlint() -> Path:
     return binary
 
 
-def tool_versions(markdownlint: Path) -> dict[str, str]:
-    def output(command: list[str]) -> str:
-        try:
-            return subprocess.run(command, capture_output=True, text=True).stdout.strip()
-        except OSError:
-            return "not found"
+def rumdl_command() -> list[str]:
+    """rumdl (PyPI ``rumdl``) beside this Python, MD051 only, without its result cache
+    (which would skip an unchanged file on the second run)."""
+    found = shutil.which("rumdl", path=str(Path(sys.executable).parent)) or shutil.which("rumdl")
+    if found is None:
+        raise SystemExit("rumdl not found: pip install -e '.[bench]'")
+    return [found, "check", "--no-cache", "--no-config", "--enable", "MD051"]
 
+
+def markdownlint_note(markdownlint: Path) -> str:
+    package = json.loads((markdownlint.parent / "package.json").read_text(encoding="utf-8"))
+    required = package.get("engines", {}).get("node", "any")
+    node = _output(["node", "--version"])
+    return (
+        f"markdownlint-cli2 {package['version']} runs on Node.js {node} here; it declares"
+        f" Node.js {required} (package.json `engines`), so npm warns and a newer Node.js"
+        " might time it differently."
+    )
+
+
+def _output(command: list[str]) -> str:
+    try:
+        return subprocess.run(command, capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "not found"
+
+
+def tool_versions(markdownlint: Path) -> dict[str, str]:
     import markdown
     import mkdocs
 
@@ -138,8 +230,9 @@ def tool_versions(markdownlint: Path) -> dict[str, str]:
     return {
         "Python": platform.python_version(),
         "paperlint": paperlint.__version__,
-        "Node.js": output(["node", "--version"]),
+        "Node.js": _output(["node", "--version"]),
         "markdownlint-cli2": package["version"],
+        "rumdl": _output([rumdl_command()[0], "--version"]).removeprefix("rumdl "),
         "MkDocs": mkdocs.__version__,
         "Python-Markdown": markdown.__version__,
     }
@@ -168,16 +261,89 @@ def paperlint_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "paperlint"]
 
 
+def compile_bytecode() -> None:
+    """Write paperlint's bytecode, as an installed package has it: a checkout run with
+    PYTHONDONTWRITEBYTECODE would otherwise compile every module on every start."""
+    for package in ("paperlint", "mkdocs_paperlist"):
+        compileall.compile_dir(ROOT / "src" / package, quiet=1)
+
+
+def bench_startup(args: argparse.Namespace, markdownlint: Path) -> list[str]:
+    # A fresh folder outside the repository: as in a list's own repository, no configuration
+    # file is found above the list (this repository's pyproject.toml would be read).
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        (work / ".markdownlint-cli2.jsonc").write_text(MARKDOWNLINT_CONFIG, encoding="utf-8")
+        rows = []
+        for name, what in SMALL_LISTS:
+            shutil.copyfile(ROOT / "tests" / "data" / "corpus" / name, work / name)
+            measured = measure_rounds(
+                {
+                    "python": [sys.executable, "-c", "pass"],
+                    "paperlint": [*paperlint_command(), name],
+                    "rumdl": [*rumdl_command(), name],
+                    "markdownlint": ["node", str(markdownlint), name],
+                },
+                work,
+                args.startup_runs,
+                args.timeout,
+            )
+            rows.append((name, what, measured))
+            print(name, {k: v.time_text(spread=True) for k, v in measured.items()}, flush=True)
+    lines = [
+        "<!-- section: startup -->",
+        "## Start-up: one small list, as pre-commit runs it",
+        "",
+        f"`bench/run.py --only startup`: {args.startup_runs} rounds, each command once a"
+        " round in turn;",
+        "median (min–max) wall time. paperlint runs all rules with its",
+        "default target (github); rumdl (`--no-cache --no-config --enable MD051`) and",
+        "markdownlint-cli2 run only MD051 (link fragments). `python -c pass` is a bare start",
+        "of the Python paperlint runs on. The lists are copied to an empty temporary folder,",
+        "so that no configuration file is found. The ratios are taken within each round.",
+        "",
+        "| list | python -c pass | paperlint | rumdl | markdownlint-cli2 | paperlint / rumdl |"
+        " paperlint / markdownlint-cli2 |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, what, m in rows:
+        lines.append(
+            f"| {name} ({what}) | {m['python'].time_text(True)} |"
+            f" {m['paperlint'].time_text(True)} | {m['rumdl'].time_text(True)} |"
+            f" {m['markdownlint'].time_text(True)} | {ratio_text(m['paperlint'], m['rumdl'])} |"
+            f" {ratio_text(m['paperlint'], m['markdownlint'])} |"
+        )
+    lines += ["", "### Against the targets", ""]
+    for name, what, m in rows:
+        ours, bare = m["paperlint"].median or 0, m["python"].median or 0
+        target = STARTUP_TARGETS[name]
+        verdict = "met" if ours <= target else "not met"
+        lines.append(
+            f"- {name} ({what}): paperlint {_seconds(ours)} (target ≤ {_seconds(target)}):"
+            f" **{verdict}**; {_seconds(ours - bare)} above a bare Python start"
+        )
+    lines += ["", markdownlint_note(markdownlint), ""]
+    return lines
+
+
+MARKDOWNLINT_CONFIG = '{"config": {"default": false, "MD051": true}}\n'
+
+
 def bench_lint(args: argparse.Namespace, markdownlint: Path) -> list[str]:
     lines = [
-        "## Linting: paperlint against markdownlint-cli2 (MD051 only)",
+        "<!-- section: lint -->",
+        "## Linting large lists: paperlint against rumdl and markdownlint-cli2 (MD051 only)",
         "",
         "Synthetic lists from `bench/generate.py` (short notes; seed 20251124). paperlint runs",
-        "all rules with `--target github --target mkdocs`; markdownlint-cli2 runs only MD051",
-        "(link fragments) through `node`, configured by `.markdownlint-cli2.jsonc`.",
+        "all rules with `--target github --target mkdocs`; rumdl (`--no-cache --no-config",
+        "--enable MD051`) and markdownlint-cli2 (through `node`, configured by",
+        "`.markdownlint-cli2.jsonc`) run only MD051 (link fragments).",
+        f"`bench/run.py --only lint`: {args.runs} rounds, each command once a round in turn;",
+        "median (min–max) wall time and peak memory; the ratios (how many times paperlint's",
+        "time the other tool takes) are taken within each round.",
         "",
-        "| entries | file | paperlint time | paperlint peak | markdownlint time |"
-        " markdownlint peak | speed-up |",
+        "| entries | file | paperlint | rumdl | markdownlint-cli2 | rumdl / paperlint |"
+        " markdownlint-cli2 / paperlint |",
         "|---:|---:|---:|---:|---:|---:|---:|",
     ]
     results = {}
@@ -185,24 +351,26 @@ def bench_lint(args: argparse.Namespace, markdownlint: Path) -> list[str]:
         path = WORK / f"list-{size}.md"
         if not path.exists():
             path.write_text(generate(size), encoding="utf-8")
-        ours = measure([*paperlint_command(), str(path), *TARGETS], WORK, args.runs, args.timeout)
-        theirs: Measure | None = None
+        commands = {
+            "paperlint": [*paperlint_command(), path.name, *TARGETS],
+            "rumdl": [*rumdl_command(), path.name],
+        }
         if size <= args.markdownlint_max:
-            theirs_runs = min(args.runs, 3)  # half a minute a run at 20k
-            theirs = measure(
-                ["node", str(markdownlint), path.name], WORK, theirs_runs, args.timeout
-            )
-        results[size] = (ours, theirs)
-        ratio = "–"
-        if theirs is not None and ours.seconds:
-            if theirs.seconds is None:
-                ratio = f"> {args.timeout / ours.seconds:.0f}×"
-            else:
-                ratio = f"{theirs.seconds / ours.seconds:.1f}×"
+            commands["markdownlint"] = ["node", str(markdownlint), path.name]
+        m = measure_rounds(commands, WORK, args.runs, args.timeout)
+        results[size] = m
+        ours = m["paperlint"]
+        theirs = m.get("markdownlint", Series("markdownlint"))
         lines.append(
-            f"| {size:,} | {path.stat().st_size / 1e6:.1f} MB | {ours.time_text()} |"
-            f" {ours.peak_mb:.0f} MB | {theirs.time_text() if theirs else 'not run'} |"
-            f" {f'{theirs.peak_mb:.0f} MB' if theirs else '–'} | {ratio} |"
+            f"| {size:,} | {path.stat().st_size / 1e6:.1f} MB |"
+            f" {ours.time_text(True)}, {ours.peak_mb:.0f} MB |"
+            f" {m['rumdl'].time_text(True)}, {m['rumdl'].peak_mb:.0f} MB |"
+            + (
+                f" {theirs.time_text(True)}, {theirs.peak_mb:.0f} MB |"
+                if theirs.times
+                else " not run |"
+            )
+            + f" {ratio_text(m['rumdl'], ours)} | {ratio_text(theirs, ours)} |"
         )
         print(lines[-1], flush=True)
     lines.append("")
@@ -210,25 +378,22 @@ def bench_lint(args: argparse.Namespace, markdownlint: Path) -> list[str]:
     return lines
 
 
-def targets_section(results: dict[int, tuple[Measure, Measure | None]]) -> list[str]:
+def targets_section(results: dict[int, dict[str, Series]]) -> list[str]:
     lines = ["### Against the targets", ""]
     if 20_000 in results:
-        ours, theirs = results[20_000]
-        if theirs is not None and ours.seconds:
-            bound = theirs.seconds if theirs.seconds is not None else theirs.timeout
-            relation = "=" if theirs.seconds is not None else ">"
+        ours = results[20_000]["paperlint"]
+        theirs = results[20_000].get("markdownlint")
+        if theirs is not None and ours.median:
             lines.append(
-                f"- 20k list: markdownlint-cli2 / paperlint {relation} "
-                f"{(bound or 0) / ours.seconds:.1f}× (target ≥ 20×); paperlint peak "
-                f"{ours.peak_mb:.0f} MB (target < 150 MB)"
+                f"- 20k list: markdownlint-cli2 / paperlint = {ratio_text(theirs, ours)}"
+                f" (target ≥ 20×); paperlint peak {ours.peak_mb:.0f} MB (target < 150 MB)"
             )
             lines += _narrow_text_line(runs=3)
     if 10_000 in results and 100_000 in results:
-        small, large = results[10_000][0], results[100_000][0]
-        if small.seconds and large.seconds:
+        small, large = results[10_000]["paperlint"].median, results[100_000]["paperlint"].median
+        if small and large:
             lines.append(
-                f"- linear cost: time(100k) / time(10k) = {large.seconds / small.seconds:.1f}"
-                " (target ≤ 11)"
+                f"- linear cost: time(100k) / time(10k) = {large / small:.1f} (target ≤ 11)"
             )
     lines.append("")
     return lines
@@ -241,31 +406,11 @@ def _narrow_text_line(runs: int) -> list[str]:
     narrow = WORK / "list-20000-bmp.md"
     text = source.read_text(encoding="utf-8")
     narrow.write_text("".join(c if ord(c) <= 0xFFFF else "*" for c in text), encoding="utf-8")
-    measured = measure([*paperlint_command(), str(narrow), *TARGETS], WORK, runs, 900)
+    command = [*paperlint_command(), str(narrow), *TARGETS]
+    measured = measure_rounds({"paperlint": command}, WORK, runs, 900)["paperlint"]
     return [
         f"- the same list with its emoji replaced by `*` (text stored in 2 bytes a character"
         f" instead of 4): {measured.time_text()}, peak {measured.peak_mb:.0f} MB"
-    ]
-
-
-def bench_startup(args: argparse.Namespace, markdownlint: Path) -> list[str]:
-    source = ROOT / "tests" / "data" / "corpus" / "mllm-medical.md"
-    target = WORK / "mllm-medical.md"
-    shutil.copyfile(source, target)
-    runs = max(args.runs * 3, 5)
-    ours = measure([*paperlint_command(), target.name], WORK, runs, args.timeout)
-    theirs = measure(["node", str(markdownlint), target.name], WORK, runs, args.timeout)
-    ratio = (ours.seconds or 0) / (theirs.seconds or 1)
-    return [
-        "## Start-up: one small list (mllm-medical.md, 10 entries)",
-        "",
-        "| tool | median time | peak memory |",
-        "|---|---:|---:|",
-        f"| paperlint (default target) | {ours.time_text()} | {ours.peak_mb:.0f} MB |",
-        f"| markdownlint-cli2, MD051 | {theirs.time_text()} | {theirs.peak_mb:.0f} MB |",
-        "",
-        f"paperlint / markdownlint-cli2 = {ratio:.2f} (target ≤ 0.3)",
-        "",
     ]
 
 
@@ -278,32 +423,40 @@ def bench_mkdocs(args: argparse.Namespace) -> list[str]:
         has_plugin = False
     if not has_plugin:
         return [
+            "<!-- section: mkdocs -->",
             "## mkdocs build",
             "",
             "Not measured: the `paperlist` MkDocs plugin is not installed.",
             "",
         ]
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
-    rows = []
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file"]
+    labels = {"without the plugin": "[]", "with the plugin": "[paperlist]"}
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder)
         (site / "docs").mkdir()
         (site / "docs" / "papers.md").write_text(generate(1_000, notes_size="long"), "utf-8")
         (site / "docs" / "index.md").write_text("# Benchmark\n\n[Papers](papers.md)\n", "utf-8")
-        for label, plugins in (("without the plugin", "[]"), ("with the plugin", "[paperlist]")):
-            config = site / "mkdocs.yml"
+        commands = {}
+        for number, (label, plugins) in enumerate(labels.items()):
+            config = site / f"mkdocs-{number}.yml"
             config.write_text(f"site_name: bench\nplugins: {plugins}\n", encoding="utf-8")
-            rows.append((label, measure(mkdocs, site, args.runs, args.timeout)))
-    base, plugin = rows[0][1], rows[1][1]
-    overhead = ((plugin.seconds or 0) / (base.seconds or 1) - 1) * 100
+            commands[label] = [*mkdocs, config.name]
+        measured = measure_rounds(commands, site, args.runs, args.timeout)
+    base, plugin = measured["without the plugin"], measured["with the plugin"]
     return [
+        "<!-- section: mkdocs -->",
         "## mkdocs build of a 1,000-entry list page (long notes, about 5 MB)",
         "",
-        "| build | median time | peak memory |",
-        "|---|---:|---:|",
-        *(f"| {label} | {m.time_text()} | {m.peak_mb:.0f} MB |" for label, m in rows),
+        f"`bench/run.py --only mkdocs`: {args.runs} rounds, the two builds in turn.",
         "",
-        f"The plugin adds {overhead:.0f}% (target ≤ 30%).",
+        "| build | median time (min–max) | peak memory |",
+        "|---|---:|---:|",
+        *(
+            f"| {label} | {m.time_text(True)} | {m.peak_mb:.0f} MB |"
+            for label, m in measured.items()
+        ),
+        "",
+        f"with / without the plugin: {ratio_text(plugin, base)} (target ≤ 1.30×).",
         "",
     ]
 
@@ -363,6 +516,7 @@ def bench_phases(size: int = 20_000) -> list[str]:
         (label, seconds, peak) for (label, seconds), (_, peak) in zip(timings, memory, strict=True)
     ]
     lines = [
+        "<!-- section: phases -->",
         f"## Where the time goes: paperlint on the {size:,}-entry list, in-process",
         "",
         f"{findings:,} findings. Time is one plain run; memory, from a second run under",
@@ -379,37 +533,63 @@ def bench_phases(size: int = 20_000) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="repetitions per measurement")
+    parser.add_argument("--runs", type=int, default=5, help="rounds per measurement (≥ 5)")
+    parser.add_argument("--startup-runs", type=int, default=20, help="rounds on small lists")
     parser.add_argument("--timeout", type=float, default=900, help="seconds per command")
-    parser.add_argument("--quick", action="store_true", help="3 runs, markdownlint up to 20k")
+    parser.add_argument("--quick", action="store_true", help="5 rounds, 10 on small lists")
     parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES))
+    parser.add_argument(
+        "--only", nargs="+", choices=SECTIONS, default=list(SECTIONS), help="sections to run"
+    )
     parser.add_argument(
         "--markdownlint-max", type=int, default=20_000, help="largest list given to markdownlint"
     )
     args = parser.parse_args()
     if args.quick:
-        args.runs = 3
+        args.runs, args.startup_runs = 5, 10
     WORK.mkdir(parents=True, exist_ok=True)
-    (WORK / ".markdownlint-cli2.jsonc").write_text(
-        '{"config": {"default": false, "MD051": true}}\n', encoding="utf-8"
-    )
+    (WORK / ".markdownlint-cli2.jsonc").write_text(MARKDOWNLINT_CONFIG, encoding="utf-8")
+    compile_bytecode()
     markdownlint = install_markdownlint()
     versions = tool_versions(markdownlint)
+    run: dict[str, Callable[[], list[str]]] = {
+        "startup": lambda: bench_startup(args, markdownlint),
+        "lint": lambda: bench_lint(args, markdownlint),
+        "phases": bench_phases,
+        "mkdocs": lambda: bench_mkdocs(args),
+    }
+    kept = _sections(HERE / "RESULTS.md")
     sections = [
         "# Benchmark results",
         "",
         f"Machine: {machine()}.",
         "Versions: " + ", ".join(f"{name} {value}" for name, value in versions.items()) + ".",
         "",
-        f"Reproduce: `.venv/bin/python bench/run.py {' '.join(sys.argv[1:])}`".rstrip() + "",
+        "Each section says how it was measured; `bench/run.py --only SECTION` measures it",
+        "again and keeps the others. Last run: "
+        f"`{' '.join(['.venv/bin/python', 'bench/run.py', *sys.argv[1:]])}`.",
         "",
     ]
-    sections += bench_startup(args, markdownlint)
-    sections += bench_lint(args, markdownlint)
-    sections += bench_phases()
-    sections += bench_mkdocs(args)
+    for name in SECTIONS:
+        if name in args.only:
+            sections += run[name]()
+        elif name in kept:
+            sections += kept[name]
     (HERE / "RESULTS.md").write_text("\n".join(sections), encoding="utf-8")
     print((HERE / "RESULTS.md").read_text(encoding="utf-8"))
+
+
+def _sections(path: Path) -> dict[str, list[str]]:
+    """The sections of a previous RESULTS.md by name, each from its marker comment on."""
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    for line in lines:
+        if line.startswith("<!-- section: "):
+            current = sections.setdefault(line.removeprefix("<!-- section: ").split()[0], [])
+        if current is not None:
+            current.append(line)
+    return sections
 
 
 if __name__ == "__main__":

@@ -410,3 +410,39 @@ def test_unsafe_fixes_without_fix_or_diff_says_it_does_nothing(defective: Path) 
     )
     for mode in ("--fix", "--diff"):
         assert "does nothing" not in run(mode, "--unsafe-fixes", str(defective)).stderr
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["defective.md"],
+        ["check", "defective.md", "clean.md"],
+        ["missing.md", "clean.md"],
+        ["empty-folder"],
+        ["."],
+        [],
+        ["-"],
+    ],
+    ids=lambda arguments: " ".join(arguments) or "no-arguments",
+)
+def test_a_check_without_options_runs_as_click_runs_it(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
+    arguments: list[str],
+) -> None:
+    # main() runs such a check without click (start-up time); it must answer alike.
+    (tmp_path / "defective.md").write_text(DEFECTIVE, encoding="utf-8")
+    (tmp_path / "clean.md").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "empty-folder").mkdir()
+    monkeypatch.chdir(tmp_path)
+    with (tmp_path / "defective.md").open(encoding="utf-8") as stdin:
+        monkeypatch.setattr("sys.stdin", stdin)
+        code = main(arguments)
+    printed = capfd.readouterr()
+    through_click = CliRunner().invoke(cli, arguments, input=DEFECTIVE)
+    assert (code, printed.out, printed.err) == (
+        through_click.exit_code,
+        through_click.stdout,
+        through_click.stderr,
+    )

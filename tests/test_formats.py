@@ -97,3 +97,17 @@ def test_detect_reports_an_unreadable_file_in_one_line_and_exits_2(tmp_path: Pat
     assert result.stderr.splitlines() == [
         f"paperlint: error: {tmp_path / 'nosuch.md'}: no such file or directory"
     ]
+
+
+def test_every_subcommand_is_run_as_a_command_not_as_a_path(tmp_path: Path) -> None:
+    # The fast path that checks files without click must know every subcommand's name.
+    from paperlint.commands import cli
+
+    for name in cli.list_commands(None):  # type: ignore[arg-type]
+        result = subprocess.run(
+            [sys.executable, "-m", "paperlint", name, str(tmp_path / "x.md")],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert f"{name}: no such file" not in result.stderr, name

@@ -124,3 +124,19 @@ def test_other_text_is_not_a_stable_slug(text: str) -> None:
 @given(st.text(alphabet=st.characters(max_codepoint=127)) | st.text())
 def test_normalize_key_ascii_fast_path_agrees_with_the_unicode_rule(text: str) -> None:
     assert normalize_key(text) == re.sub(r"[\W_]+", "", text.casefold())
+
+
+def test_github_removes_exactly_github_sluggers_ranges_at_every_boundary() -> None:
+    from paperlint._github_slugger_data import REMOVED_RANGES
+
+    edges = sorted(
+        {code for low, high in REMOVED_RANGES for code in (low - 1, low, high, high + 1)}
+        - {-1, 0x110000}
+    )
+    removed = [any(low <= code <= high for low, high in REMOVED_RANGES) for code in edges]
+    # Behind "é", so that the text takes the path for non-ASCII headings.
+    for code, gone in zip(edges, removed, strict=True):
+        char = chr(code)
+        if char.lower() != char or char == " ":
+            continue  # lower-casing or the space's hyphen would change it first
+        assert slugify("é" + char, "github") == ("é" if gone else "é" + char), hex(code)

@@ -1,5 +1,8 @@
 """The ``paperlint`` command: parses arguments, calls the API, returns an exit code.
 
+The commands, their options and help are click's, in ``paperlint.commands``; this module
+runs them, and runs a check without options itself, without importing click.
+
 Exit codes: 0 clean, 1 findings (of severity error or warning) or changes under ``--diff``,
 2 usage, configuration or I/O error.
 """
@@ -8,19 +11,14 @@ from __future__ import annotations
 
 import difflib
 import errno
-import importlib
 import io
-import json
 import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, TextIO
 
-import click
-
-from paperlint import __version__
 from paperlint.config import ConfigError, ConfigFinder
 from paperlint.document import Document
 from paperlint.engine import fix_document, lint_document
@@ -39,113 +37,73 @@ from paperlint.files import (
     write_document,
     write_stdout,
 )
-from paperlint.report import FORMATS, LINE_FORMATS, FileResult, Report, render_chunks
+from paperlint.report import LINE_FORMATS, FileResult, Report, render_chunks
 from paperlint.report.text import summary
-from paperlint.rules import ALL_RULES, UnknownRuleError, find_rule, select_rules
-from paperlint.slugs import TARGETS
 
-__all__ = ["cli", "main"]
+if TYPE_CHECKING:
+    from paperlint.commands import cli
+
+__all__ = ["cli", "main", "run_check"]
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-# Subcommands imported only when used, so that linting does not pay for their imports.
-_LAZY_COMMANDS = {
-    "import": ("paperlint.import_cli", "import_command"),
-    "detect": ("paperlint.detect_cli", "detect_command"),
-}
+def __getattr__(name: str) -> Any:
+    if name == "cli":  # the click group (for click's test runner), imported when asked for
+        from paperlint.commands import cli as group
+
+        return group
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-class _DefaultGroup(click.Group):
-    """``paperlint PATHS`` means ``paperlint check PATHS``; some commands load lazily."""
+def run_check(
+    paths: Sequence[str],
+    *,
+    targets: tuple[str, ...] = (),
+    select: tuple[str, ...] = (),
+    extend_select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+    config_path: Path | None = None,
+    output_format: str = "text",
+    statistics: bool = False,
+    show_info: bool = False,
+    output_file: Path | None = None,
+    fix: bool = False,
+    unsafe_fixes: bool = False,
+    diff: bool = False,
+    exit_zero: bool = False,
+    stdin_filename: str | None = None,
+) -> int:
+    """``paperlint check``, its options already parsed and the rule selectors known to be
+    valid: lint (or fix) the files and print the report; return the exit code."""
+    try:
+        return _check(
+            paths,
+            overrides={
+                "select": select,
+                "extend_select": extend_select,
+                "ignore": ignore,
+                "targets": tuple(dict.fromkeys(targets)),
+            },
+            config_path=config_path,
+            output_format=output_format,
+            statistics=statistics,
+            show_info=show_info,
+            output_file=output_file,
+            fix=fix,
+            unsafe_fixes=unsafe_fixes,
+            diff=diff,
+            exit_zero=exit_zero,
+            stdin_filename=stdin_filename,
+        )
+    except _Stop as stop:
+        return stop.code
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        known = args and (args[0] in self.commands or args[0] in _LAZY_COMMANDS)
-        if not known and (not args or args[0] not in {"--help", "--version"}):
-            args = ["check", *args]
-        return super().parse_args(ctx, args)
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*super().list_commands(ctx), *_LAZY_COMMANDS})
-
-    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        if name in _LAZY_COMMANDS and name not in self.commands:
-            module, attribute = _LAZY_COMMANDS[name]
-            command = getattr(importlib.import_module(module), attribute)
-            self.add_command(command, name)
-        return super().get_command(ctx, name)
-
-
-@click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["--help"]})
-@click.version_option(__version__, "--version", prog_name="paperlint")
-def cli() -> None:
-    """Lint and fix Markdown paper lists.
-
-    \b
-    paperlint [check] [PATHS]...   lint files, folders (*.md, recursively) or - for stdin
-    paperlint rules                list the rules
-    paperlint rule NAME            show a rule's documentation
-    paperlint config [PATH]        show the configuration that applies to PATH
-    paperlint import FORMAT FILE   turn paper search results into a clean list
-
-    Run "paperlint check --help" for the options.
-    """
-
-
-def _split(values: Sequence[str]) -> tuple[str, ...]:
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
-
-
-@cli.command("check")
-@click.argument("paths", nargs=-1)
-@click.option(
-    "--target",
-    "targets",
-    multiple=True,
-    type=click.Choice(TARGETS),
-    help="Renderer whose heading ids anchors must resolve on (repeatable; default github).",
-)
-@click.option("--select", multiple=True, help="Rules to run: codes, prefixes (PL2), names, ALL.")
-@click.option("--extend-select", multiple=True, help="Rules to run on top of the selection.")
-@click.option("--ignore", multiple=True, help="Rules to skip: codes, prefixes or names.")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Configuration file to use instead of the nearest one.",
-)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(sorted(FORMATS)),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
-@click.option(
-    "--show-info",
-    is_flag=True,
-    help="Show info findings in text, GitHub and --statistics output (JSON, SARIF, JUnit: always).",
-)
-@click.option(
-    "--output-file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Write the report to this file instead of standard output.",
-)
-@click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
-@click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that might change meaning.")
-@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
-@click.option("--exit-zero", is_flag=True, help="Exit with 0 even when there are findings.")
-@click.option("--stdin-filename", help="The name to report for standard input.")
-@click.pass_context
-def check(
-    ctx: click.Context,
-    paths: tuple[str, ...],
-    targets: tuple[str, ...],
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
+def _check(
+    paths: Sequence[str],
+    *,
+    overrides: dict[str, tuple[str, ...]],
     config_path: Path | None,
     output_format: str,
     statistics: bool,
@@ -156,35 +114,21 @@ def check(
     diff: bool,
     exit_zero: bool,
     stdin_filename: str | None,
-) -> None:
-    """Lint paper lists: files, folders (searched for *.md) or - for standard input."""
-    overrides = {
-        "select": _split(select),
-        "extend_select": _split(extend_select),
-        "ignore": _split(ignore),
-        "targets": tuple(dict.fromkeys(targets)),
-    }
-    try:
-        select_rules(overrides["select"] or ("ALL",), overrides["ignore"])
-        select_rules(overrides["extend_select"], ())
-    except UnknownRuleError as exc:
-        raise click.UsageError(str(exc)) from None
+) -> int:
     fixing = fix or diff
     if unsafe_fixes and not fixing:
-        click.echo(
-            "paperlint: warning: --unsafe-fixes does nothing without --fix or --diff", err=True
-        )
+        _echo_stderr("paperlint: warning: --unsafe-fixes does nothing without --fix or --diff")
     try:
         finder = ConfigFinder(config_path)
         show_info = show_info or finder.for_path(None).show_info
     except ConfigError as exc:
-        _fail(ctx, str(exc))
+        _fail(str(exc))
     line_format = statistics or output_format in LINE_FORMATS
     report = Report(fix_mode=fix, unsafe_fixes=unsafe_fixes, show_info=show_info or not line_format)
     named = set(paths or ["."])
     found = list(_discover(paths, report))
     if output_file is not None and any(_same_file(output_file, path) for path in found):
-        _fail(ctx, f"--output-file {output_file} is one of the files to check; choose another")
+        _fail(f"--output-file {output_file} is one of the files to check; choose another")
     fixed_stdout: bytes | None = None
     diff_chunks: list[str] = []
     for path in found:
@@ -213,52 +157,51 @@ def check(
                 write_document(path, fixed, source.snapshot if source else None)
             report.files.append(FileResult(shown, fixed, result.remaining, result.fixed))
         except ConfigError as exc:
-            _fail(ctx, str(exc))
+            _fail(str(exc))
         except NotRegularFileError as exc:
             if path in named:  # asked for by name: that it cannot be checked is an error
                 report.errors.append(str(exc))
-                click.echo(f"paperlint: error: {exc}", err=True)
+                _echo_stderr(f"paperlint: error: {exc}")
             else:
-                click.echo(f"paperlint: warning: {exc}; skipped", err=True)
+                _echo_stderr(f"paperlint: warning: {exc}; skipped")
         except FileError as exc:
             report.errors.append(str(exc))
-            click.echo(f"paperlint: error: {exc}", err=True)
+            _echo_stderr(f"paperlint: error: {exc}")
 
     if not report.files and not report.errors:
-        click.echo("paperlint: warning: no Markdown files found", err=True)
+        _echo_stderr("paperlint: warning: no Markdown files found")
 
     if diff:
         changes = "".join(diff_chunks)
-        _to_stdout(ctx, lambda stream: stream.write(changes), instead="")
+        _to_stdout(lambda stream: stream.write(changes), instead="")
         would = sum(1 for chunk in diff_chunks if chunk)
-        click.echo(f"{would} file{'s' if would != 1 else ''} would be changed", err=True)
-        ctx.exit(EXIT_ERROR if report.errors else EXIT_FINDINGS if changes else EXIT_CLEAN)
+        _echo_stderr(f"{would} file{'s' if would != 1 else ''} would be changed")
+        return EXIT_ERROR if report.errors else EXIT_FINDINGS if changes else EXIT_CLEAN
 
     chunks = (render_statistics(report),) if statistics else render_chunks(report, output_format)
     if fixed_stdout is not None:
-        _to_stdout(ctx, fixed_stdout, instead="")
+        _to_stdout(fixed_stdout, instead="")
         _write_chunks(chunks, sys.stderr)
     elif output_file is not None:
         try:
             with output_file.open("w", encoding="utf-8", newline="") as stream:
                 _write_chunks(chunks, stream)
         except OSError as exc:
-            _fail(ctx, f"{output_file}: cannot write the report: {os_reason(exc)}")
-        click.echo(summary(report), err=True)
+            _fail(f"{output_file}: cannot write the report: {os_reason(exc)}")
+        _echo_stderr(summary(report))
     else:
         _to_stdout(
-            ctx,
             lambda stream: _write_chunks(chunks, stream),
             instead="write the report with --output-file",
         )
         has_findings = any(result.diagnostics for result in report.files)
         if output_format != "text" and not statistics and (report.errors or has_findings):
-            click.echo(summary(report), err=True)
+            _echo_stderr(summary(report))
 
     if report.errors:
-        ctx.exit(EXIT_ERROR)
+        return EXIT_ERROR
     failing = any(d.severity.fails for _, d in report.iter_diagnostics())
-    ctx.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+    return EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN
 
 
 def _discover(paths: Sequence[str], report: Report) -> Iterator[str]:
@@ -275,7 +218,7 @@ def _discover(paths: Sequence[str], report: Report) -> Iterator[str]:
         if not found:
             error = f"{given}: no Markdown file (*.md, *.markdown) in this folder"
             report.errors.append(error)
-            click.echo(f"paperlint: error: {error}", err=True)
+            _echo_stderr(f"paperlint: error: {error}")
 
 
 def _same_file(output: Path, path: str) -> bool:
@@ -287,13 +230,11 @@ def _same_file(output: Path, path: str) -> bool:
         return False
 
 
-def _to_stdout(
-    ctx: click.Context, content: bytes | Callable[[TextIO], object], *, instead: str
-) -> None:
+def _to_stdout(content: bytes | Callable[[TextIO], object], *, instead: str) -> None:
     try:
         write_stdout(content, instead=instead)
     except OutputError as exc:
-        _fail(ctx, str(exc))
+        _fail(str(exc))
 
 
 def _write_chunks(chunks: Iterable[str], stream: TextIO) -> None:
@@ -308,10 +249,25 @@ def _write_chunks(chunks: Iterable[str], stream: TextIO) -> None:
     stream.flush()
 
 
-def _fail(ctx: click.Context, message: str) -> NoReturn:
-    click.echo(f"paperlint: error: {message}", err=True)
-    ctx.exit(EXIT_ERROR)
-    raise AssertionError("unreachable")  # ctx.exit raises
+class _Stop(Exception):
+    """Ends a check early with an exit code."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def _fail(message: str) -> NoReturn:
+    _echo_stderr(f"paperlint: error: {message}")
+    raise _Stop(EXIT_ERROR)
+
+
+def _echo_stderr(message: str) -> None:
+    """A line on standard error, written by click as every message of the command line
+    is (imported here: a check that prints none does not import click)."""
+    import click
+
+    click.echo(message, err=True)
 
 
 def render_statistics(report: Report) -> str:
@@ -338,26 +294,6 @@ def render_statistics(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-@cli.command("config")
-@click.argument("path", required=False, type=click.Path(path_type=Path))
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Configuration file to use instead of the nearest one.",
-)
-@click.pass_context
-def config_command(ctx: click.Context, path: Path | None, config_path: Path | None) -> None:
-    """Print the configuration that applies to PATH (default: the current folder) as JSON."""
-    try:
-        finder = ConfigFinder(config_path)
-        target = path if path is None or not path.is_dir() else path / "_"
-        configuration = finder.for_path(target)
-    except ConfigError as exc:
-        _fail(ctx, str(exc))
-    click.echo(json.dumps(configuration.describe(), indent=2, ensure_ascii=False))
-
-
 def _unified_diff(path: str, before: str, after: str) -> str:
     if before == after:
         return ""
@@ -373,39 +309,63 @@ def _unified_diff(path: str, before: str, after: str) -> str:
     )
 
 
-@cli.command("rules")
-def rules_command() -> None:
-    """List every rule: code, name, severity, fixability and summary."""
-    width = max(len(rule.name) for rule in ALL_RULES)
-    click.echo(f"{'code':<5}  {'name':<{width}}  {'severity':<8}  {'fixable':<9}  summary")
-    for rule in ALL_RULES:
-        click.echo(
-            f"{rule.code:<5}  {rule.name:<{width}}  {rule.severity.value:<8}  "
-            f"{rule.fixable.value:<9}  {rule.summary}"
-        )
-
-
-@cli.command("rule")
-@click.argument("name")
-def rule_command(name: str) -> None:
-    """Show the documentation of a rule, by code or name."""
-    try:
-        rule = find_rule(name)
-    except UnknownRuleError as exc:
-        raise click.UsageError(str(exc)) from None
-    click.echo(f"# {rule.name} ({rule.code})\n")
-    click.echo(f"{rule.summary}\n")
-    click.echo(f"Severity: {rule.severity.value}. Fixable: {rule.fixable.value}.\n")
-    click.echo(rule.doc)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code instead of exiting."""
     _fill_closed_streams()
     if sys.stdout is None:  # started with standard output closed (``>&-``)
         sys.stdout = _ClosedOutput()
+    args = list(argv) if argv is not None else sys.argv[1:]
     try:
-        result = cli.main(args=list(argv) if argv is not None else None, standalone_mode=False)
+        paths = _plain_check_paths(args)
+        if paths is None:
+            return _click_main(args)
+        # A check without options, as pre-commit runs it, runs without click: importing
+        # click and building the commands took 17 ms (19%) of an 88 ms run on 10 entries.
+        try:
+            result = run_check(paths)
+        except (EOFError, KeyboardInterrupt):  # as click reports them
+            _echo_stderr("")
+            _echo_stderr("paperlint: aborted")
+            return EXIT_ERROR
+        sys.stdout.flush()  # a full standard output fails here, not at exit
+        return result
+    except OSError as exc:
+        # Reading and writing the lists is guarded where it happens; what gets here is
+        # printing to standard output (help, rules, a rule's page) that failed.
+        if exc.errno not in _OUTPUT_ERRORS:
+            return _internal_error(exc)
+        lose_stdout()
+        _echo_stderr(f"paperlint: error: {stdout_problem(exc)}")
+        return EXIT_ERROR
+    except Exception as exc:
+        return _internal_error(exc)
+
+
+_COMMANDS = frozenset({"check", "config", "detect", "import", "rule", "rules"})
+
+
+def _plain_check_paths(args: list[str]) -> list[str] | None:
+    """The paths of ``paperlint [check] PATHS...`` without any option, which click would
+    read the same way; None for every other command line."""
+    if args and args[0] == "check":
+        args = args[1:]
+    elif args and args[0] in _COMMANDS:
+        return None
+    if any(arg.startswith("-") and arg != "-" for arg in args):
+        return None
+    # Shell completion is click's, asked for through an environment variable.
+    if any(name.endswith("_COMPLETE") for name in os.environ):
+        return None
+    return args
+
+
+def _click_main(args: list[str]) -> int:
+    import click
+
+    from paperlint.commands import cli
+
+    try:
+        result = cli.main(args=args, standalone_mode=False)
         sys.stdout.flush()  # a full standard output fails here, not at exit
     except click.exceptions.Exit as exc:
         return exc.exit_code
@@ -416,16 +376,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.Abort:
         click.echo("paperlint: aborted", err=True)
         return EXIT_ERROR
-    except OSError as exc:
-        # Reading and writing the lists is guarded where it happens; what gets here is
-        # printing to standard output (help, rules, a rule's page) that failed.
-        if exc.errno not in _OUTPUT_ERRORS:
-            return _internal_error(exc)
-        lose_stdout()
-        click.echo(f"paperlint: error: {stdout_problem(exc)}", err=True)
-        return EXIT_ERROR
-    except Exception as exc:
-        return _internal_error(exc)
     return result if isinstance(result, int) else EXIT_CLEAN
 
 
@@ -438,10 +388,9 @@ def _internal_error(exc: Exception) -> int:
     """A bug in paperlint: one line, the traceback on request."""
     if os.environ.get("PAPERLINT_DEBUG"):
         raise exc
-    click.echo(
+    _echo_stderr(
         f"paperlint: internal error: {type(exc).__name__}: {exc} "
-        "(set PAPERLINT_DEBUG=1 to see the traceback, and please report it)",
-        err=True,
+        "(set PAPERLINT_DEBUG=1 to see the traceback, and please report it)"
     )
     return EXIT_ERROR
 

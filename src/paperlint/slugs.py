@@ -168,15 +168,28 @@ def _strip_emphasis(text: str) -> str:
 # -- per-target slug functions ---------------------------------------------------------------
 
 
+class _GithubKept(dict[int, int | None]):
+    """A ``str.translate`` table deleting the code points github-slugger removes, filled
+    as characters are met: compiling those 736 ranges as one regex character class took
+    2.7 ms, 3% of a run on a small list with one non-ASCII heading."""
+
+    def __missing__(self, code: int) -> int | None:
+        from paperlint._github_slugger_data import REMOVED_RANGES
+
+        index = bisect_right(_github_removed_starts(), code) - 1
+        kept = None if index >= 0 and code <= REMOVED_RANGES[index][1] else code
+        self[code] = kept
+        return kept
+
+
 @cache
-def _github_removed() -> re.Pattern[str]:
+def _github_removed_starts() -> list[int]:
     from paperlint._github_slugger_data import REMOVED_RANGES
 
-    parts = "".join(
-        re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
-        for low, high in REMOVED_RANGES
-    )
-    return re.compile(f"[{parts}]")
+    return [low for low, _ in REMOVED_RANGES]
+
+
+_GITHUB_KEPT = _GithubKept()
 
 
 @cache
@@ -194,7 +207,7 @@ def _github_slug(text: str) -> str:
     if lowered.isascii():  # the common case, without the big Unicode character class
         kept = lowered.encode("ascii").translate(None, _github_ascii_removed())
         return kept.decode("ascii").replace(" ", "-")
-    return _github_removed().sub("", lowered).replace(" ", "-")
+    return lowered.translate(_GITHUB_KEPT).replace(" ", "-")
 
 
 @cache
