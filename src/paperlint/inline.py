@@ -367,17 +367,20 @@ def in_page_links(
     if "#" not in masked:
         return found
     previous = -1  # the "]" of the previous candidate, when on the same line
+    parentheses: Parentheses | None = None  # of the candidate's line, shared by its links
     for match in _IN_PAGE_INLINE_RE.finditer(masked):
         closing = match.start()
         line = bisect_left(line_starts, closing + 1) - 1
         line_start = line_starts[line]
+        if parentheses is None or parentheses.start != line_start:
+            parentheses = Parentheses(masked, line_start, line_ends[line])
         # The "]" must close an unescaped "[" after the previous candidate (a link holds no
         # other link): "\[text](#x)" is text. Each stretch is searched once.
         lower = max(line_start, previous)
         previous = closing
         if not _opened(masked, lower, closing, line_start):
             continue
-        read = destination(masked, match.end(), line_ends[line])
+        read = destination(masked, match.end(), line_ends[line], parentheses)
         if read is not None:
             found.append((read[0], read[1]))
     if "href" in masked or "HREF" in masked:
