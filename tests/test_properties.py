@@ -6,6 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from fuzzing import changed_only_where_reported
 from paperlint.document import Document
 from paperlint.engine import _overlaps, _TakenEdits, applicable, fix_document, lint_document
 from paperlint.rule import Edit
@@ -111,25 +112,6 @@ def test_fix_is_idempotent_and_leaves_nothing_fixable(text: str, unsafe: bool) -
     twice = fix_document(Document(once.text), ALL, unsafe=unsafe)
     assert twice.text == once.text
     assert [d for d in once.remaining if applicable(d, unsafe=unsafe)] == []
-
-
-def changed_only_where_reported(original: str, result: str, edits: list[Edit]) -> bool:
-    """Whether ``result`` keeps, in order, every piece of ``original`` that lies outside
-    the reported edits (so any change is confined to what the report showed)."""
-    untouched = []
-    position = 0
-    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
-        if edit.start >= position:
-            untouched.append(original[position : edit.start])
-        position = max(position, edit.end)
-    untouched.append(original[position:])
-    remainder = result
-    for piece in untouched:
-        index = remainder.find(piece)
-        if index < 0:
-            return False
-        remainder = remainder[index + len(piece) :]
-    return True
 
 
 # Found by seed 4 of the random profile before the fix loop kept to the report: a heading
