@@ -247,9 +247,15 @@ class _Plan:
         for start, (_, index) in self.references.items():
             if index is not None:
                 self.by_heading[index].append(start)
-        self.by_text: defaultdict[str, list[int]] = defaultdict(list)
+        # Headings that share a text with an earlier one, by text ("Abstract" under every
+        # paper): most texts are unique, and a list per heading of a 20k list cost 4 MB.
+        first: dict[str, int] = {}
+        self.shared: dict[str, list[int]] = {}
         for heading in context.paper_list.headings:
-            self.by_text[heading.text].append(heading.index)
+            earlier = first.setdefault(heading.text, heading.index)
+            if earlier != heading.index:
+                self.shared.setdefault(heading.text, [earlier]).append(heading.index)
+        self.first_with_text = first
         self.group_fixes: dict[str, tuple[Fix | None, Collection[int]]] = {}
         self.new_ids: set[str] = set()
 
@@ -280,7 +286,7 @@ class _Plan:
         """Rename every heading with this text to a stable id, and every link to them."""
         context = self.context
         headings = context.paper_list.headings
-        members = self.by_text[text]
+        members = self.shared.get(text) or [self.first_with_text[text]]
         slug = _stable_slug(context, text)
         if slug is None:
             return None, ()
