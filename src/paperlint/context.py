@@ -119,6 +119,27 @@ class Context:
         return None
 
     @cached_property
+    def dates_are_tags(self) -> bool:
+        """Whether the list's own convention is the generator's date tag: at least half of
+        its entries open with a ``[YY/MM]``-like tag (``[YYYY/MM]``, the placeholder). A
+        list that writes ``[CVPR 2024]`` or no tag at all is held to no such form."""
+        entries = self.paper_list.entries
+        tagged = sum(
+            1
+            for entry in entries
+            if entry.date is not None and (entry.date.year is not None or entry.date.is_placeholder)
+        )
+        return bool(entries) and 2 * tagged >= len(entries)
+
+    @cached_property
+    def titles_are_bold(self) -> bool:
+        """Whether the list's own convention is a bold title: at least half of its entries
+        have one (a list whose titles are links or plain text is held to no such form)."""
+        entries = self.paper_list.entries
+        bold = sum(1 for entry in entries if entry.title is not None)
+        return bool(entries) and 2 * bold >= len(entries)
+
+    @cached_property
     def date_style(self) -> str:
         """The configured tag style, else the one most entries use: ``YY/MM`` or ``YYYY/MM``."""
         configured = self.options("invalid-date-tag").get("style", "auto")

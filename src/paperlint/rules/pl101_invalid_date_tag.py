@@ -2,7 +2,9 @@ r"""Entry date tag is missing, malformed, a placeholder or an impossible month
 
 ## What it does
 Checks that every entry opens with a date tag in the list's style, `[YY/MM]` (`[25/06]`) or
-`[YYYY/MM]` (`[2025/06]`), holding a real month (01 to 12).
+`[YYYY/MM]` (`[2025/06]`), holding a real month (01 to 12). Only in a list whose convention
+that is (at least half of its entries carry such a tag): a list that dates its entries
+another way, `[CVPR 2024]` or not at all, is not held to it.
 
 ## Why is this bad?
 Readers scan a paper list by date, and the rendered page groups entries by year and month.
@@ -47,6 +49,8 @@ from paperlint.rule import Edit, Finding, Fix, Fixability, Rule, Severity
 
 
 def check(context: Context) -> Iterator[Finding]:
+    if not context.dates_are_tags:
+        return  # the list dates its entries its own way (or not at all): nothing to hold it to
     style = context.date_style
     for entry, arxiv in zip(context.paper_list.entries, context.arxiv, strict=True):
         tag = entry.date

@@ -2,7 +2,9 @@ r"""Entry has no bold title, an empty one or an unclosed one
 
 ## What it does
 Checks that every entry has a title in bold (`**Title**`) that is closed and not empty.
-A title may wrap over two lines.
+A title may wrap over two lines. Only in a list whose convention that is (at least half of
+its entries have a bold title): a list whose titles are links or plain text is not held to
+it.
 
 ## Why is this bad?
 The title is what readers scan for, what the table of contents and the rendered page show,
@@ -37,6 +39,8 @@ from paperlint.rule import Finding, Fixability, Rule, Severity
 
 
 def check(context: Context) -> Iterator[Finding]:
+    if not context.titles_are_bold:
+        return  # the list's titles are not bold (links, plain text): nothing to hold it to
     for entry in context.paper_list.entries:
         title = entry.title
         if title is None:
