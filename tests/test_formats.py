@@ -111,3 +111,14 @@ def test_every_subcommand_is_run_as_a_command_not_as_a_path(tmp_path: Path) -> N
             check=False,
         )
         assert f"{name}: no such file" not in result.stderr, name
+
+
+def test_detect_treats_a_named_non_regular_file_as_check_does(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "paperlint", "detect", "/dev/null"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("paperlint: error: /dev/null: not a regular file")

@@ -212,3 +212,10 @@ def test_links_joined_in_one_bracket_pair_close_the_group() -> None:
     assert [(link.url, link.closing) for link in third.links] == [
         ("https://arxiv.org/abs/2309.00001", ")")
     ]
+
+
+def test_an_escaped_bracket_does_not_close_a_group() -> None:
+    # "\]" is a literal bracket: the group's "]" is still missing.
+    text = "- [2023/09] **T** [[Paper](https://arxiv.org/abs/2309.00001) \\] more\n"
+    (entry,) = parse_text(text).entries
+    assert [link.closing for link in entry.links] == [")"]

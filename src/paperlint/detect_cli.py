@@ -23,11 +23,16 @@ def detect_command(ctx: click.Context, paths: tuple[str, ...]) -> None:
     """
     rows: list[tuple[str, str, str, str]] = []
     errors = 0
+    named = set(paths or ["."])
     for path in discover(paths or ["."]):
         try:
             detection = parse(read_document(path)).format
         except NotRegularFileError as exc:
-            click.echo(f"paperlint: warning: {exc}; skipped", err=True)
+            if path in named:  # asked for by name, as "paperlint check" does: an error
+                click.echo(f"paperlint: error: {exc}", err=True)
+                errors += 1
+            else:
+                click.echo(f"paperlint: warning: {exc}; skipped", err=True)
             continue
         except FileError as exc:
             click.echo(f"paperlint: error: {exc}", err=True)

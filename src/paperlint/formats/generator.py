@@ -176,8 +176,13 @@ def _closes_group(text: str, start: int, limit: int) -> bool:
     """Whether a "]" between ``start`` and ``limit`` closes a group's outer "[" (other
     bracket pairs on the way, such as further links in the group, balanced)."""
     depth = 1
+    escaped = False
     for char in text[start:limit]:
-        if char == "[":
+        if escaped:
+            escaped = False  # "\]" is a literal bracket
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
             depth += 1
         elif char == "]":
             depth -= 1
