@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import difflib
 import errno
+import functools
 import io
 import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, ParamSpec, TextIO
 
 from paperlint.config import ConfigError, ConfigFinder
 from paperlint.document import Document
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 __all__ = ["cli", "main", "run_check"]
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+_P = ParamSpec("_P")
 
 
 def __getattr__(name: str) -> Any:
@@ -56,6 +58,20 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def _exit_code(check: Callable[_P, int]) -> Callable[_P, int]:
+    """Let ``check`` stop anywhere with ``_fail`` and still return its exit code."""
+
+    @functools.wraps(check)
+    def run(*args: _P.args, **kwargs: _P.kwargs) -> int:
+        try:
+            return check(*args, **kwargs)
+        except _Stop as stop:
+            return stop.code
+
+    return run
+
+
+@_exit_code
 def run_check(
     paths: Sequence[str],
     *,
@@ -76,45 +92,12 @@ def run_check(
 ) -> int:
     """``paperlint check``, its options already parsed and the rule selectors known to be
     valid: lint (or fix) the files and print the report; return the exit code."""
-    try:
-        return _check(
-            paths,
-            overrides={
-                "select": select,
-                "extend_select": extend_select,
-                "ignore": ignore,
-                "targets": tuple(dict.fromkeys(targets)),
-            },
-            config_path=config_path,
-            output_format=output_format,
-            statistics=statistics,
-            show_info=show_info,
-            output_file=output_file,
-            fix=fix,
-            unsafe_fixes=unsafe_fixes,
-            diff=diff,
-            exit_zero=exit_zero,
-            stdin_filename=stdin_filename,
-        )
-    except _Stop as stop:
-        return stop.code
-
-
-def _check(
-    paths: Sequence[str],
-    *,
-    overrides: dict[str, tuple[str, ...]],
-    config_path: Path | None,
-    output_format: str,
-    statistics: bool,
-    show_info: bool,
-    output_file: Path | None,
-    fix: bool,
-    unsafe_fixes: bool,
-    diff: bool,
-    exit_zero: bool,
-    stdin_filename: str | None,
-) -> int:
+    overrides = {
+        "select": select,
+        "extend_select": extend_select,
+        "ignore": ignore,
+        "targets": tuple(dict.fromkeys(targets)),
+    }
     fixing = fix or diff
     if unsafe_fixes and not fixing:
         _echo_stderr("paperlint: warning: --unsafe-fixes does nothing without --fix or --diff")

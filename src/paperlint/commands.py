@@ -7,7 +7,7 @@ import importlib
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
@@ -113,47 +113,22 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
 @click.pass_context
 def check(
     ctx: click.Context,
+    /,
     paths: tuple[str, ...],
-    targets: tuple[str, ...],
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
-    config_path: Path | None,
-    output_format: str,
-    statistics: bool,
-    show_info: bool,
-    output_file: Path | None,
-    fix: bool,
-    unsafe_fixes: bool,
-    diff: bool,
-    exit_zero: bool,
-    stdin_filename: str | None,
+    **options: Any,
 ) -> None:
     """Lint paper lists: files, folders (searched for *.md) or - for standard input."""
-    selectors = {"select": _split(select), "extend_select": _split(extend_select)}
-    selectors["ignore"] = _split(ignore)
+    chosen, extended, ignored = _split(select), _split(extend_select), _split(ignore)
     try:
-        select_rules(selectors["select"] or ("ALL",), selectors["ignore"])
-        select_rules(selectors["extend_select"], ())
+        select_rules(chosen or ("ALL",), ignored)
+        select_rules(extended, ())
     except UnknownRuleError as exc:
         raise click.UsageError(str(exc)) from None
-    ctx.exit(
-        run_check(
-            paths,
-            targets=targets,
-            **selectors,
-            config_path=config_path,
-            output_format=output_format,
-            statistics=statistics,
-            show_info=show_info,
-            output_file=output_file,
-            fix=fix,
-            unsafe_fixes=unsafe_fixes,
-            diff=diff,
-            exit_zero=exit_zero,
-            stdin_filename=stdin_filename,
-        )
-    )
+    # The other options go to run_check as click parsed them, by the same names.
+    ctx.exit(run_check(paths, select=chosen, extend_select=extended, ignore=ignored, **options))
 
 
 @cli.command("config")

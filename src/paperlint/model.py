@@ -162,6 +162,13 @@ class Link:
         start = self.start + 4 + len(self.label)
         return Span(start, start + len(self.url))
 
+    @property
+    def anchor_start(self) -> int:
+        """Offset of the first character of the URL after any blanks: the ``#`` of an
+        in-page link."""
+        url = self.url
+        return self.start + 4 + len(self.label) + len(url) - len(url.lstrip())
+
 
 @dataclass(slots=True)
 class Entry:

@@ -12,6 +12,7 @@ from sys import intern as _intern
 
 from paperlint.document import Document
 from paperlint.formats import MIN_CONFIDENCE, NONE, PROFILES
+from paperlint.formats.base import LIST_ITEM_RE
 from paperlint.model import Detection, Heading, NoteSection, PaperList, Span
 
 __all__ = ["parse", "parse_text"]
@@ -21,7 +22,6 @@ __all__ = ["parse", "parse_text"]
 # with one of them, or with up to three spaces.
 _MARKER_STARTS = frozenset(" \t#-*+_=0123456789>")
 _QUOTE_RE = re.compile(r" {0,3}(?:> ?)+")
-_LIST_ITEM_RE = re.compile(r"( {0,3})([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _ATX_RE = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)")
 _ATX_CLOSING_RE = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
 _SETEXT_RE = re.compile(r" {0,3}(=+|-+)[ \t]*$")
@@ -103,7 +103,7 @@ class _Parser:
                 self._close_entry()
                 self.paragraph = []
                 continue
-            item = _LIST_ITEM_RE.match(masked, start, end)
+            item = LIST_ITEM_RE.match(masked, start, end)
             if item:
                 self._close_entry()
                 self.paragraph = []

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from paperlint.document import Document
 from paperlint.model import Entry, PaperList
 
-__all__ = ["Profile"]
+__all__ = ["LIST_ITEM_RE", "Profile"]
+
+LIST_ITEM_RE = re.compile(r"( {0,3})([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+"""A list item's marker as the block scanner reads it: indent, marker, the blanks after."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,13 +14,12 @@ import re
 from sys import intern as _intern
 
 from paperlint.document import Document
-from paperlint.formats.base import Profile
+from paperlint.formats.base import LIST_ITEM_RE, Profile
 from paperlint.inline import Parentheses, destination
 from paperlint.model import DateTag, Entry, Link, PaperList, Span, Title
 
 __all__ = ["PROFILE"]
 
-_LIST_ITEM_RE = re.compile(r"( {0,3})([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _DATE_TAG_RE = re.compile(r"\[(?!\[)([^\[\]\n]*)\](?![(\[])")
 _DATE_VALUE_RE = re.compile(r"\s*(\d{4}|\d{2})\s*[/.-]\s*(\d{1,2})\s*")
 _LINK_OPEN_RE = re.compile(r"\[\[([^\[\]\n]*)\]\(")
@@ -42,7 +41,7 @@ def _read(document: Document, lines: list[int], index: int) -> Entry:
     starts, ends = document.line_starts, document.line_ends
     first_start, first_end = starts[lines[0]], ends[lines[0]]
     last_end = ends[lines[-1]]
-    item = _LIST_ITEM_RE.match(masked, first_start, first_end)
+    item = LIST_ITEM_RE.match(masked, first_start, first_end)
     assert item is not None  # the caller matched this line as a list item
     marker_start, marker_end = item.span(2)
     cursor = item.end()

@@ -140,14 +140,12 @@ def _finding(
 
 def _entry_link_starts(context: Context) -> set[int]:
     """The offsets of the "#" of the entries' in-page links."""
-    text = context.text
-    starts: set[int] = set()
-    for entry in context.paper_list.entries:
-        for link in entry.links:
-            if link.fragment is not None:
-                span = link.url_span
-                starts.add(span.start + len(_blanks_before(text, span)))
-    return starts
+    return {
+        link.anchor_start
+        for entry in context.paper_list.entries
+        for link in entry.links
+        if link.fragment is not None
+    }
 
 
 def _message(
@@ -232,8 +230,7 @@ class _Plan:
             for link in entry.links:
                 if link.fragment is None:
                     continue
-                url = link.url
-                start = link.url_span.start + len(url) - len(url.lstrip())
+                start = link.anchor_start
                 heading = context.link_headings.get(link.start)
                 end = start + 1 + len(link.fragment)
                 self.references[start] = (end, None if heading is None else heading.index)
@@ -278,7 +275,8 @@ class _Plan:
         if text not in self.group_fixes:
             self.group_fixes[text] = self._group_fix(text)
         group_fix, covered = self.group_fixes[text]
-        if span.start + len(_blanks_before(self.context.text, span)) not in covered:
+        url = self.context.text[span.start : span.end]
+        if span.start + len(url) - len(url.lstrip()) not in covered:
             return None  # the rename would leave this very link behind
         return group_fix
 
@@ -347,12 +345,6 @@ class _Plan:
         edits.sort(key=_EDIT_START)
         title = "Rename the heading and its anchors to a slug every target keeps"
         return Fix(title, tuple(edits)), references  # one or two links: a list is enough
-
-
-def _blanks_before(text: str, span: Span) -> str:
-    """The blanks before the ``#`` of a link's URL."""
-    url = text[span.start : span.end]
-    return url[: len(url) - len(url.lstrip())]
 
 
 _EDIT_START = attrgetter("start")
