@@ -219,3 +219,17 @@ def test_an_escaped_bracket_does_not_close_a_group() -> None:
     text = "- [2023/09] **T** [[Paper](https://arxiv.org/abs/2309.00001) \\] more\n"
     (entry,) = parse_text(text).entries
     assert [link.closing for link in entry.links] == [")"]
+
+
+def test_a_heading_in_a_block_quote_has_an_id_but_opens_no_notes_section() -> None:
+    text = (
+        "- [25/06] **Alpha** [[TLDR/Notes](#alpha)]\n\n"
+        "# TLDR/Notes\n\n> ## A quoted heading\n\n## alpha\n\nnotes\n"
+    )
+    paper_list = parse_text(text)
+    assert [(h.text, h.quoted) for h in paper_list.headings] == [
+        ("TLDR/Notes", False),
+        ("A quoted heading", True),
+        ("alpha", False),
+    ]
+    assert [section.heading.text for section in paper_list.notes] == ["alpha"]

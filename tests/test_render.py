@@ -197,3 +197,14 @@ def test_a_notes_heading_with_inline_html_or_an_entity_keeps_every_anchor(headin
     assert sections == [("before", "Before"), (anchor, "Odd One"), ("after-two", "After: Two")]
     ids = set(re.findall(r' id="([^"]+)"', html))
     assert set(re.findall(r'href="#([^"]+)"', html)) <= ids
+
+
+def test_a_quoted_heading_does_not_take_the_place_of_a_notes_heading() -> None:
+    text = (
+        "- [25/06] **Alpha**  \n"
+        "[[Paper](http://arxiv.org/pdf/2506.09634v1)] [[Code/Page]()] [[TLDR/Notes](#alpha)]\n\n"
+        "# TLDR/Notes\n\n> ## A quoted heading\n\n## alpha\n\nnotes\n"
+    )
+    html = markdown.markdown(text, extensions=["paperlist", "toc"])
+    assert '<h2 id="alpha">Alpha</h2>' in html
+    assert '<h2 id="a-quoted-heading">A quoted heading</h2>' in html
