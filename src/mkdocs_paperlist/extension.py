@@ -292,9 +292,11 @@ def _match_headings(children: list[ET.Element], headings: list[Heading]) -> dict
     placeholders for inline HTML and entities (``## a &amp; b``), so comparing texts lost
     that heading and every one after it. The k-th heading element is the model's next
     heading of the same level; a heading the renderer does not show as one (inside an HTML
-    block) is skipped that way. The extension's own headings are not the list's.
+    block) is skipped that way, and one in a block quote is no top-level element. The
+    extension's own headings are not the list's.
     """
     matched: dict[int, Heading] = {}
+    headings = [heading for heading in headings if not heading.quoted]  # not top-level
     position = 0
     for index, element in enumerate(children):
         level = _LEVELS.get(element.tag)

@@ -217,6 +217,8 @@ class Heading:
     """The 1-based line of the heading's text."""
     index: int
     """0-based position among the file's headings."""
+    quoted: bool = False
+    """Inside a block quote (``> ## Title``): it has an id, but opens no section."""
 
     @property
     def text_span(self) -> Span:

@@ -83,15 +83,17 @@ class _Parser:
                 self.paragraph = []
                 continue
             heading_match = _ATX_RE.match(masked, start, end) if first in "# " else None
+            quoted = False
             if first == ">" or (first == " " and heading_match is None):
-                # A heading in a block quote ("> ### Abstract") is a heading all the same.
+                # A heading in a block quote ("> ### Abstract") gets an id all the same.
                 quote = _QUOTE_RE.match(masked, start, end)
                 if quote is not None:
                     heading_match = _ATX_RE.match(masked, quote.end(), end)
+                    quoted = heading_match is not None
             if heading_match:
                 self._close_entry()
                 self.paragraph = []
-                self._atx_heading(index, heading_match)
+                self._atx_heading(index, heading_match, quoted=quoted)
                 continue
             if self.paragraph and not self.entry_lines:
                 underline = _SETEXT_RE.match(masked, start, end)
@@ -128,7 +130,7 @@ class _Parser:
 
     # -- headings --------------------------------------------------------------------------
 
-    def _atx_heading(self, index: int, match: re.Match[str]) -> None:
+    def _atx_heading(self, index: int, match: re.Match[str], *, quoted: bool = False) -> None:
         end = self.document.line_ends[index]
         text_start = match.end()
         while text_start < end and self.masked[text_start] in " \t":
@@ -137,7 +139,7 @@ class _Parser:
         closing = _ATX_CLOSING_RE.search(raw) if raw.endswith("#") else None
         text_end = text_start + (closing.start() if closing else len(raw))
         text_end = max(text_start, text_end)
-        self._heading(len(match.group(1)), index, Span(text_start, text_end))
+        self._heading(len(match.group(1)), index, Span(text_start, text_end), quoted=quoted)
 
     def _setext_heading(self, level: int) -> None:
         first, last = self.paragraph[0], self.paragraph[-1]
@@ -149,12 +151,14 @@ class _Parser:
             end -= 1
         self._heading(level, first, Span(start, end))
 
-    def _heading(self, level: int, index: int, span: Span) -> None:
+    def _heading(self, level: int, index: int, span: Span, *, quoted: bool = False) -> None:
         text = self.document.text[span.start : span.end]
         if len(text) < 40:  # "Abstract", "TL;DR": the same short headings again and again
             text = _intern(text)
-        heading = Heading(level, text, span.start, index + 1, len(self.result.headings))
+        heading = Heading(level, text, span.start, index + 1, len(self.result.headings), quoted)
         self.result.headings.append(heading)
+        if quoted:
+            return  # a quote's heading opens no part or notes section of the list
         line_start = self.document.line_starts[index]
         if level == 1:
             self._close_section(line_start)
