@@ -185,3 +185,16 @@ def test_a_line_of_in_page_links_with_parentheses_lints_in_linear_time() -> None
     # --long-lines: 21 s for a 1 MB line). No timing here: quadratic would hang.
     text = "[x](#a(b " * 60_000 + "\n"
     assert all(finding.code != "PL301" or "\n" not in finding.message for finding in lint(text))
+
+
+@pytest.mark.xfail(
+    reason="known cascade: a guessed heading whose text holds mojibake gets ids that agree "
+    "across targets only once repaired, so the guess's fix appears on the second pass "
+    "(not applied unseen: the fix loop keeps to the report)",
+    strict=True,
+)
+def test_a_guess_at_a_heading_garbled_by_mojibake_is_offered_in_the_first_pass() -> None:
+    from fuzzing import check
+
+    text = "[Back to the resources](#-awesome-text2x-resources)\n\n## RelatðŸŒŸed Resources\n"
+    assert check(text.encode()).problems == []

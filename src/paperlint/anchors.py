@@ -61,8 +61,7 @@ class AnchorIndex:
         self._by_key: dict[str, int] = {}
         known: dict[str, str] = {}  # many headings share a text ("Abstract")
         self._keys = [
-            known[text] if text in known else known.setdefault(text, normalize_key(text))
-            for text in texts
+            known[text] if text in known else known.setdefault(text, _key(text)) for text in texts
         ]
         # Notes headings win over other headings with the same text or key.
         order = [*range(len(headings))]
@@ -71,15 +70,6 @@ class AnchorIndex:
         for index in order:
             self._by_text.setdefault(headings[index].text.strip(), index)
             self._by_key.setdefault(self._keys[index], index)
-        # A heading garbled by a wrong code page is still the one its anchor names: found
-        # through its repaired text, it is fixed with its anchors in the same pass as the
-        # mojibake, rather than revealed by that repair on a second pass.
-        for index in order:
-            text = headings[index].text
-            if not text.isascii():
-                repaired = _repaired(text)
-                if repaired is not None:
-                    self._by_key.setdefault(normalize_key(plain_text(repaired)), index)
 
     @staticmethod
     def decode(fragment: str) -> str:
@@ -193,6 +183,18 @@ class AnchorIndex:
             if -ranked[0] >= _FUZZY_CUTOFF and (best is None or ranked < best):
                 best = ranked
         return None if best is None else self.paper_list.headings[best[1]]
+
+
+def _key(text: str) -> str:
+    """A heading's key (``normalize_key``), read through its mojibake if it has some that
+    repairs: a heading garbled by a wrong code page is still the one its anchors name, so
+    it is found (exactly or as the nearest) and fixed with them in the same pass as the
+    mojibake, rather than revealed by that repair on a second pass."""
+    if not text.isascii():
+        repaired = _repaired(text)
+        if repaired is not None:
+            return normalize_key(repaired)
+    return normalize_key(text)
 
 
 def _repaired(text: str) -> str | None:
