@@ -140,16 +140,8 @@ class AnchorIndex:
                 return index
         index = self._by_text.get(decoded)
         if index is None:
-            index = self._by_key.get(normalize_key(decoded))
-        if index is None and not decoded.isascii():
-            # An anchor garbled by a wrong code page ("hoâ€”rizon") still names its heading:
-            # found here, its own fix rewrites it whole, rather than the mojibake repair
-            # revealing the heading only on a second pass.
-            repaired = _repaired(decoded)
-            if repaired is not None:
-                index = self._by_text.get(repaired)
-                if index is None:
-                    index = self._by_key.get(normalize_key(repaired))
+            # Read through mojibake as heading keys are ("hoâ€”rizon" names "horizon").
+            index = self._by_key.get(_key(decoded))
         return index
 
     def nearest(self, fragment: str, *, any_heading: bool = False) -> Heading | None:
@@ -166,7 +158,7 @@ class AnchorIndex:
             else:
                 indexes = [section.heading.index for section in self.paper_list.notes]
                 fuzzy = self._fuzzy = _FuzzyIndex(self._keys, indexes)
-        key = normalize_key(self.decode(fragment))
+        key = _key(self.decode(fragment))
         matcher = difflib.SequenceMatcher(None, b=key)
         scored: list[tuple[float, int]] = []
         for index in fuzzy.candidates(key):
@@ -186,10 +178,10 @@ class AnchorIndex:
 
 
 def _key(text: str) -> str:
-    """A heading's key (``normalize_key``), read through its mojibake if it has some that
-    repairs: a heading garbled by a wrong code page is still the one its anchors name, so
-    it is found (exactly or as the nearest) and fixed with them in the same pass as the
-    mojibake, rather than revealed by that repair on a second pass."""
+    """The key (``normalize_key``) of a heading's or an anchor's text, read as the mojibake
+    rule's fix leaves it: a heading or anchor garbled by a wrong code page still names the
+    same heading, so it is found (exactly or as the nearest) and fixed in the same pass as
+    the mojibake, rather than revealed by that repair on a second pass."""
     if not text.isascii():
         repaired = _repaired(text)
         if repaired is not None:
@@ -198,11 +190,12 @@ def _key(text: str) -> str:
 
 
 def _repaired(text: str) -> str | None:
-    """The text with its mojibake repaired, when it has some and all of it repairs."""
+    """The text as the mojibake rule's fix leaves it (every run that repairs, repaired),
+    when it has such a run."""
     from paperlint.mojibake import find_mojibake
 
     runs = find_mojibake(text)
-    if runs and all(run.repaired is not None for run in runs):
+    if any(run.repaired is not None for run in runs):
         return "".join(_repaired_pieces(text, runs))
     return None
 
