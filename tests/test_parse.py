@@ -90,7 +90,7 @@ def test_wrapped_title_venue_and_extra_labels() -> None:
     assert entry.venue is not None and _part(text, entry.venue) == "NeurIPS 2025"
     assert [link.label for link in entry.links] == ["Paper", "Code/Page", "Demo", "Dataset"]
     assert [link.is_empty for link in entry.links] == [True, True, False, False]
-    assert [link.kind for link in entry.links][2:] == [LinkKind.OTHER, LinkKind.OTHER]
+    assert [link.kind for link in entry.links][2:] == [LinkKind.PROJECT, LinkKind.DATA]
 
 
 def test_urls_with_parentheses_and_latex_are_taken_whole() -> None:

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from paperlint.document import Document
+from paperlint.roles import LinkKind, link_role
 
 __all__ = [
+    "DateSource",
     "DateTag",
     "Detection",
     "Entry",
@@ -25,6 +27,7 @@ __all__ = [
     "LinkKind",
     "NoteSection",
     "PaperList",
+    "SectionFormat",
     "Span",
     "Title",
 ]
@@ -46,25 +49,54 @@ class Span:
 # than holding a Span object (and two int objects) per span.
 
 
+class DateSource(Enum):
+    """Where an entry's date was read from."""
+
+    TAG = "tag"
+    """A bracketed tag opening the entry: ``[25/06]``, ``[2024/04/17]``, ``[CVPR 2024]``."""
+    COLUMN = "column"
+    """A table's date column."""
+    VENUE = "venue"
+    """The year of a venue: ``ICLR 2024``, ``(*ICLR'25*)``, ``2016-ICLR-``."""
+    TEXT = "text"
+    """A date in the entry's text: ``Sep 2024``, ``(08 March 2025)``, ``2013-12-20``."""
+    BADGE = "badge"
+    """A badge image's text."""
+    HEADING = "heading"
+    """The heading of the section the entry sits in (``## 2017``)."""
+
+
 @dataclass(slots=True)
 class DateTag:
-    """The ``[YY/MM]`` tag that opens an entry."""
+    """An entry's date: the generator's ``[YY/MM]`` tag, or any date form a profile reads
+    (``DateSource``)."""
 
     start: int
-    """Offset of the opening ``[``."""
+    """Offset of the opening bracket, or of the text when the date has none."""
     text: str
-    """What stands between the brackets, e.g. ``25/06``, ``2025/02`` or ``YY/MM``."""
+    """The date as written, without its brackets: ``25/06``, ``2025/02``, ``YY/MM``,
+    ``CVPR 2024``, ``Sep 2024``."""
     year: int | None
-    """The full year (2025) when the tag has digits in the year position."""
+    """The full year (2025) when the date has digits in the year position."""
     month: int | None
-    """The month as written (0 and 13 included), when the tag has digits there."""
+    """The month as written (0 and 13 included), when the date has one."""
     style: str | None
-    """``"YY/MM"`` or ``"YYYY/MM"`` when the tag has one of those shapes, else None."""
+    """``"YY/MM"`` or ``"YYYY/MM"`` when the date is a tag of one of the generator's two
+    shapes, else None."""
+    source: DateSource = DateSource.TAG
+    day: int | None = None
+    brackets: int = 1
+    """Characters around the text on each side: 1 for ``[..]`` and ``(..)``, else 0."""
 
     @property
     def span(self) -> Span:
-        """The tag with its brackets."""
-        return Span(self.start, self.start + len(self.text) + 2)
+        """The date with its brackets."""
+        return Span(self.start, self.start + len(self.text) + 2 * self.brackets)
+
+    @property
+    def text_span(self) -> Span:
+        start = self.start + self.brackets
+        return Span(start, start + len(self.text))
 
     @property
     def is_placeholder(self) -> bool:
@@ -84,6 +116,10 @@ class Title:
     """The title with its whitespace collapsed to single spaces."""
     closed: bool = True
     """False when the opening ``**`` has no closing ``**`` in the entry."""
+    kind: str = "bold"
+    """How the list marks it: ``bold`` (``**Title**``), ``link`` (``[Title](url)``),
+    ``quoted`` (``"Title"``), ``heading`` (``### Title``), ``cell`` (a table's title column)
+    or ``plain`` (the text before the entry's first link)."""
 
     @property
     def span(self) -> Span:
@@ -91,46 +127,37 @@ class Title:
         return Span(self.start, self.start + self.length)
 
 
-class LinkKind(Enum):
-    """The role of a link, from its label."""
-
-    PAPER = "Paper"
-    CODE = "Code/Page"
-    NOTES = "TLDR/Notes"
-    OTHER = "other"
-
-
-_KINDS = {
-    "paper": LinkKind.PAPER,
-    "code/page": LinkKind.CODE,
-    "code": LinkKind.CODE,
-    "tldr/notes": LinkKind.NOTES,
-    "tldr": LinkKind.NOTES,
-    "notes": LinkKind.NOTES,
-}
 _EMPTY_URLS = frozenset({"", "none"})
 
 
 @dataclass(slots=True)
 class Link:
-    """A ``[[Label](url)]`` group of an entry."""
+    """A link of an entry: the generator's ``[[Label](url)]`` group, or any link a profile
+    reads (``[Label](url)``, ``[[Label]](url)``, a title link, a badge)."""
 
     start: int
-    """Offset of the opening ``[[``."""
+    """Offset of the link's first character: the ``[[`` of a group, the ``[`` or ``!``
+    of a link or an image."""
     label: str
+    """The link text as written (without a group's inner brackets)."""
     url: str
     """The destination exactly as written after ``(``: up to where CommonMark ends it (an
     unbalanced ``)`` or a blank before a title), else to the group's ``)]`` or the line's
     end."""
     end: int
-    """Offset just past the group: its ``)]``, its ``)`` when the ``]`` is missing, or the
-    end of the URL when the group is not closed."""
+    """Offset just past the link: a group's ``)]``, its ``)`` when the ``]`` is missing, or
+    the end of the URL when the link is not closed."""
     closing: str = ")]"
-    """How the group ends: ``")]"``, ``")"`` (a working link whose outer ``]`` is missing)
+    """How the link ends: a group's ``")]"``, ``")"`` (a working link whose outer ``]`` is
+    missing), ``")"`` or ``">"`` for a link that is no group (an autolink, an HTML link),
     or ``""`` (not closed on its line)."""
+    kind: LinkKind = None  # type: ignore[assignment]  # from the label and host when None
+    """The role of the link (``paperlint.roles``)."""
+    label_offset: int = 2
+    """Characters from ``start`` to the label: 2 for ``[[``, 1 for ``[``."""
+    url_offset: int = -1
+    """Characters from ``start`` to the URL; -1 for a group's ``[[Label](``."""
     # Derived from the label and the URL once, here: rules ask for them many times per link.
-    kind: LinkKind = field(init=False, compare=False)
-    """The role of the link, from its label."""
     is_empty: bool = field(init=False, compare=False)
     """``()`` or ``(None)``: the list says there is no such link."""
     fragment: str | None = field(init=False, compare=False)
@@ -138,28 +165,41 @@ class Link:
 
     def __post_init__(self) -> None:
         url = self.url.strip()
-        self.kind = _KINDS.get(self.label.strip().lower(), LinkKind.OTHER)
+        if self.kind is None:
+            self.kind = link_role(self.label, url)
+        if self.url_offset < 0:
+            self.url_offset = self.label_offset + len(self.label) + 2
         self.is_empty = url.lower() in _EMPTY_URLS
         self.fragment = url[1:] if url.startswith("#") else None
 
     @property
+    def group(self) -> bool:
+        """Whether the link is the generator's ``[[Label](url)]`` group."""
+        return self.label_offset == 2 and self.url_offset == len(self.label) + 4
+
+    @property
     def closed(self) -> bool:
-        """Whether the group ends with ``)]``."""
-        return self.closing == ")]"
+        """Whether the link ends as its syntax requires: a group with ``)]``."""
+        return self.closing == ")]" if self.group else self.closing != ""
+
+    @property
+    def missing_bracket(self) -> bool:
+        """A group that works as a link but lacks its outer ``]``."""
+        return self.closing == ")" and self.group
 
     @property
     def span(self) -> Span:
-        """The whole group, from ``[[`` to its end."""
+        """The whole link, from its first bracket to its end."""
         return Span(self.start, self.end)
 
     @property
     def label_span(self) -> Span:
-        start = self.start + 2
+        start = self.start + self.label_offset
         return Span(start, start + len(self.label))
 
     @property
     def url_span(self) -> Span:
-        start = self.start + 4 + len(self.label)
+        start = self.start + self.url_offset
         return Span(start, start + len(self.url))
 
     @property
@@ -167,12 +207,14 @@ class Link:
         """Offset of the first character of the URL after any blanks: the ``#`` of an
         in-page link."""
         url = self.url
-        return self.start + 4 + len(self.label) + len(url) - len(url.lstrip())
+        return self.start + self.url_offset + len(url) - len(url.lstrip())
 
 
 @dataclass(slots=True)
 class Entry:
-    """One paper of the list: a list item with a date tag, a bold title and links."""
+    """One paper of the list, in whatever format the list writes it (a list item, a table
+    row, a paragraph, a heading and its section). Parts the format does not have are None
+    or empty; text no part claims stays in the source, within ``span``."""
 
     index: int
     """0-based position among the list's entries."""
@@ -181,11 +223,19 @@ class Entry:
     end: int
     """Offset of the end of the item's last line."""
     marker_length: int
+    """Length of the list marker (``-``, ``12.``); 0 for an entry that is no list item."""
     date: DateTag | None
     title: Title | None
     venue: Span | None
-    """An italic ``*Venue*`` right after the title, if any."""
+    """The venue as written (``*Venue*`` right after a generator title, ``CVPR 2024``)."""
     links: tuple[Link, ...]
+    authors: Span | None = None
+    badges: tuple[Link, ...] = ()
+    """Badge images (``![stars](https://img.shields.io/...)``), linked or not."""
+    notes: Span | None = None
+    """The curator's comment or summary written with the entry (not a notes section)."""
+    format: str = "generator"
+    """The name of the profile that read the entry."""
 
     @property
     def span(self) -> Span:
@@ -194,7 +244,24 @@ class Entry:
 
     @property
     def marker(self) -> Span:
-        return Span(self.start, self.start + self.marker_length)
+        """The list marker; for an entry that is no list item, its first character."""
+        return Span(self.start, self.start + (self.marker_length or 1))
+
+    def parts(self) -> list[tuple[str, Span]]:
+        """Every part the profile read, as ``(name, span)`` in source order: what is not
+        covered is the entry's other text, which the source keeps."""
+        found: list[tuple[str, Span]] = []
+        if self.date is not None:
+            found.append(("date", self.date.span))
+        if self.title is not None:
+            found.append(("title", self.title.span))
+        for name, span in (("authors", self.authors), ("venue", self.venue), ("notes", self.notes)):
+            if span is not None:
+                found.append((name, span))
+        found.extend(("link", link.span) for link in self.links)
+        found.extend(("badge", link.span) for link in self.badges)
+        found.sort(key=lambda part: (part[1].start, -part[1].end))
+        return found
 
     def link(self, kind: LinkKind) -> Link | None:
         """The first link of a kind, if the entry has one."""
@@ -248,7 +315,23 @@ class Detection:
     """A format profile's name (``paperlint.formats``), or ``none`` when the file holds no
     paper list: then it has no entries, and no entry-level rule reports on it."""
     confidence: float
-    """From 0 to 1: the share of the entries read that carry the format's marks."""
+    """From 0 to 1: how well the entries read carry the format's marks."""
+    entries: int
+    sections: tuple[SectionFormat, ...] = ()
+    """Where a file mixes formats, the format of each of its sections (in order), else
+    empty: then every entry has the format ``name``."""
+
+
+@dataclass(frozen=True, slots=True)
+class SectionFormat:
+    """The format of one section (from a level-1 or level-2 heading to the next) of a file
+    that mixes formats."""
+
+    line: int
+    """The 1-based line of the section's heading (1 for text before the first heading)."""
+    heading: str
+    """The heading's text ("" for text before the first heading)."""
+    name: str
     entries: int
 
 

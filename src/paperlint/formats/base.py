@@ -1,34 +1,117 @@
-"""What a list format is to paperlint: a profile that recognises and reads its entries."""
+"""What a list format is to paperlint: a profile that scores and reads candidate blocks.
+
+The block scanner (``paperlint.parse``) cuts a file into candidate blocks of four kinds:
+list items (with their nested items), table rows (with their table's header), paragraphs,
+and heading sections (a heading and the text up to the next heading). A profile says how
+much a block looks like one entry of its format (``score``) and reads it (``read``).
+Detection compares the profiles' scores over the file (and over each section where a file
+mixes formats) and reads the entries with the profile that explains the file best.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from paperlint.document import Document
-from paperlint.model import Entry, PaperList
+from paperlint.model import Entry, Heading
 
-__all__ = ["LIST_ITEM_RE", "Profile"]
+__all__ = [
+    "BLOCK_KINDS",
+    "ITEM",
+    "LIST_ITEM_RE",
+    "PARAGRAPH",
+    "ROW",
+    "SECTION",
+    "Block",
+    "Profile",
+    "Table",
+]
 
 LIST_ITEM_RE = re.compile(r"( {0,3})([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 """A list item's marker as the block scanner reads it: indent, marker, the blanks after."""
 
+ITEM = "item"
+"""A list item, its continuation lines and its nested items."""
+ROW = "row"
+"""A row of a table's body."""
+PARAGRAPH = "paragraph"
+"""Lines of plain text between blank lines, outside lists and tables."""
+SECTION = "section"
+"""A heading (of level 2 or deeper) and the lines up to the next heading."""
+BLOCK_KINDS = (ITEM, ROW, PARAGRAPH, SECTION)
+
+
+@dataclass(slots=True, eq=False)
+class Table:
+    """A table's header: the names of its columns, lower-cased, in order."""
+
+    line: int
+    """0-based line of the header row."""
+    columns: list[str]
+    """Each column's header text, stripped of Markdown emphasis and lower-cased."""
+
+    def column(self, *names: str) -> int | None:
+        """The index of the first column whose name contains one of ``names`` (tried in
+        order), or None."""
+        for name in names:
+            for index, column in enumerate(self.columns):
+                if name in column:
+                    return index
+        return None
+
+
+@dataclass(slots=True, eq=False)
+class Block:
+    """A candidate entry: a span of whole lines of the document."""
+
+    kind: str
+    """One of ``BLOCK_KINDS``."""
+    first: int
+    """0-based index of its first line."""
+    last: int
+    """0-based index of its last line (for an item, the last line of its nested items)."""
+    start: int
+    """Offset of its content in the text: after a list item's marker and blanks, after a
+    heading's ``#`` markers and blanks, the first character of a row or paragraph."""
+    region: int = 0
+    """Index of the section (level-1 or level-2 heading) the block sits in; 0 before the
+    first."""
+    marker: int = 0
+    """Offset of a list item's marker (``-``, ``12.``), else of the first character."""
+    children: list[Block] = field(default_factory=list)
+    """An item's nested items, in order."""
+    table: Table | None = None
+    """A row's table."""
+    heading: Heading | None = None
+    """A section's heading."""
+
+    @property
+    def lines(self) -> range:
+        return range(self.first, self.last + 1)
+
+    def own_last(self) -> int:
+        """The last line of an item before its first nested item."""
+        return self.children[0].first - 1 if self.children else self.last
+
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """One list format. The block scanner (paperlint.parse) finds the list items outside
-    the notes part; the profile says which are entries and reads them."""
+    """One list format, behind the interface every format shares."""
 
     name: str
-    """How configuration and ``paperlint detect`` name it: ``generator``."""
+    """How configuration and ``paperlint detect`` name it: ``generator``, ``table``."""
     summary: str
     """One entry of the format, as a short example."""
-    accepts: Callable[[str, int, int], bool]
-    """``accepts(masked, content_start, line_end)``: whether a list item whose content starts
-    at ``content_start`` (in ``Document.masked``) is an entry of this format."""
-    read: Callable[[Document, list[int], int], Entry]
-    """``read(document, lines, index)``: the entry on these 0-based lines, the ``index``-th of
-    the list. Never raises: a broken entry is still an entry, its missing parts None."""
-    confidence: Callable[[PaperList], float]
-    """How surely a list read with this profile is of its format, from 0 to 1."""
+    kinds: frozenset[str]
+    """The kinds of blocks its entries are (``BLOCK_KINDS``)."""
+    score: Callable[[Document, Block], float]
+    """``score(document, block)``: from 0 (not an entry of this format) to 1 (an entry
+    with every mark of the format). A rejected item's nested items are tried in turn."""
+    read: Callable[[Document, Block, int], Entry]
+    """``read(document, block, index)``: the entry in a block that ``score`` accepted, the
+    ``index``-th of the list. Never raises: a broken entry is still an entry, its missing
+    parts None."""
+    reads: str = ""
+    """What the profile reads and what it leaves as plain text, for the documentation."""

@@ -1,11 +1,13 @@
 """The generator's format: ``- [YY/MM] **Title**`` then ``[[Paper](..)] [[Code/Page](..)]
 [[TLDR/Notes](#..)]`` groups, on the item's line or the next ones, with a ``# TLDR/Notes``
-part of notes sections. Also its variants: four-digit years, no notes part, hand-edited
-lists of that family.
+part of notes sections. Also its variants: four-digit years, no notes part, an older output
+that writes single-bracket ``[Paper](..) [Code/Page](..)`` links indented on the next line,
+hand-edited lists of that family.
 
 What it reads: the date tag, the bold title (over several lines too), the italic span right
-after the title (as the venue), and every ``[[Label](url)]`` group. The rest of an entry's
-text is left to the renderer as it is.
+after the title (as the venue), every ``[[Label](url)]`` group, and the single-bracket links
+of the generator's labels on the lines after the first. The rest of an entry's text (nested
+items included) is left to the renderer as it is.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ import re
 from sys import intern as _intern
 
 from paperlint.document import Document
-from paperlint.formats.base import LIST_ITEM_RE, Profile
+from paperlint.formats.base import ITEM, LIST_ITEM_RE, Block, Profile
 from paperlint.inline import Parentheses, destination
-from paperlint.model import DateTag, Entry, Link, PaperList, Span, Title
+from paperlint.model import DateTag, Entry, Link, Span, Title
+from paperlint.roles import link_role
 
 __all__ = ["PROFILE"]
 
@@ -27,24 +30,64 @@ _PLAIN_URL_RE = re.compile(r"[^\s()\\\x00-\x1f]*")
 _VENUE_RE = re.compile(r"[ \t]*(\*(?!\*)[^*\n]+\*|_[^_\n]+_)(?![*_])")
 
 
-def _accepts(text: str, content_start: int, end: int) -> bool:
+_GENERATOR_TAG_RE = re.compile(r"\[(?:\d\d|\d{4})/\d\d\]|\[(?:YY|YYYY)/MM\]")
+# The generator's own labels, as groups or as the older output's single-bracket links.
+_VOCABULARY_RE = re.compile(r"\[\[?(?:Paper|Code/Page|TLDR/Notes)\]\(")
+_SIGNATURE_RE = re.compile(r"\[\[?(?:Code/Page|TLDR/Notes)\]\(")
+_SINGLE_LINK_RE = re.compile(r"(?<![\[\w])\[(Paper|Code/Page|Code|TLDR/Notes)\]\(")
+
+
+def _score(document: Document, block: Block) -> float:
     """A list item is an entry when it opens with a date tag or a bold title, or carries a
-    ``[[Label](url)]`` group; an ordinary ``[link](url)`` item is not one."""
-    if text.startswith("**", content_start, end) or _DATE_TAG_RE.match(text, content_start, end):
-        return True
-    return text.find("[[", content_start, end) >= 0
+    ``[[Label](url)]`` group; an ordinary ``[link](url)`` item is not one. It scores by the
+    format's marks: a ``[YY/MM]`` tag, a bold title, the generator's labels (``Code/Page``
+    and ``TLDR/Notes`` are its signature), links on the lines after the title."""
+    if block.kind != ITEM:
+        return 0.0
+    masked = document.masked
+    start = block.start
+    first_end = document.line_ends[block.first]
+    tag = _DATE_TAG_RE.match(masked, start, first_end)
+    cursor = tag.end() if tag else start
+    while cursor < first_end and masked[cursor] in " \t":
+        cursor += 1
+    bold = masked.startswith("**", cursor, first_end)
+    end = document.line_ends[block.last]
+    groups = masked.find("[[", start, end)
+    if tag is None and not bold and masked.find("[[", start, first_end) < 0:
+        return 0.0
+    score = 0.1
+    if tag is not None and _GENERATOR_TAG_RE.match(masked, tag.start(), tag.end()):
+        score += 0.4
+    if bold:
+        score += 0.1
+    vocabulary = _VOCABULARY_RE.search(masked, start, end)
+    if vocabulary is not None:
+        score += 0.3
+        if _SIGNATURE_RE.search(masked, start, end):
+            score += 0.1
+        if vocabulary.start() >= first_end:
+            score += 0.1  # the links on their own line, as the generator writes them
+    elif groups >= 0:
+        score += 0.2
+    return min(score, 1.0)
 
 
-def _read(document: Document, lines: list[int], index: int) -> Entry:
+def _read(document: Document, block: Block, index: int) -> Entry:
     masked = document.masked
     source = document.text
     starts, ends = document.line_starts, document.line_ends
+    lines = block.lines
     first_start, first_end = starts[lines[0]], ends[lines[0]]
     last_end = ends[lines[-1]]
     item = LIST_ITEM_RE.match(masked, first_start, first_end)
-    assert item is not None  # the caller matched this line as a list item
-    marker_start, marker_end = item.span(2)
-    cursor = item.end()
+    if item is None:  # a nested item: its marker is indented deeper
+        marker_start, marker_end = block.marker, block.marker + 1
+        while marker_end < first_end and masked[marker_end] not in " \t":
+            marker_end += 1
+    else:
+        marker_start, marker_end = item.span(2)
+    cursor = block.start
 
     date: DateTag | None = None
     tag = _DATE_TAG_RE.match(masked, cursor, first_end)
@@ -110,7 +153,7 @@ def _century(two_digits: int) -> int:
     return 1900 + two_digits if two_digits >= 91 else 2000 + two_digits
 
 
-def _links(document: Document, lines: list[int]) -> list[Link]:
+def _links(document: Document, lines: range) -> list[Link]:
     masked = document.masked
     source = document.text
     starts, ends = document.line_starts, document.line_ends
@@ -118,6 +161,8 @@ def _links(document: Document, lines: list[int]) -> list[Link]:
     for index in lines:
         start, end = starts[index], ends[index]
         if masked.find("[[", start, end) < 0:
+            if index != lines[0] and masked.find("](", start, end) >= 0:
+                _single_links(document, start, end, links)
             continue
         opens = list(_LINK_OPEN_RE.finditer(masked, start, end))
         parentheses = Parentheses(masked, start, end) if len(opens) > 1 else None
@@ -171,6 +216,43 @@ def _links(document: Document, lines: list[int]) -> list[Link]:
 _BLANK_OR_BRACKET_RE = re.compile(r"[\s\[\]]")
 
 
+def _single_links(document: Document, start: int, end: int, links: list[Link]) -> None:
+    """The older output's ``[Paper](u) [Code/Page](u)`` links on a line of their own."""
+    masked = document.masked
+    for opened in _SINGLE_LINK_RE.finditer(masked, start, end):
+        url_start = opened.end()
+        label = _intern(opened.group(1))
+        read = destination(masked, url_start, end, None)
+        if read is not None:
+            _, url_end, close = read
+            links.append(
+                Link(
+                    opened.start(),
+                    label,
+                    document.text[url_start:url_end],
+                    close + 1,
+                    ")",
+                    link_role(label, ""),
+                    1,
+                )
+            )
+        else:
+            url_end = end
+            while url_end > url_start and masked[url_end - 1].isspace():
+                url_end -= 1
+            links.append(
+                Link(
+                    opened.start(),
+                    label,
+                    document.text[url_start:url_end],
+                    url_end,
+                    "",
+                    link_role(label, ""),
+                    1,
+                )
+            )
+
+
 def _closes_group(text: str, start: int, limit: int) -> bool:
     """Whether a "]" between ``start`` and ``limit`` closes a group's outer "[" (other
     bracket pairs on the way, such as further links in the group, balanced)."""
@@ -190,27 +272,14 @@ def _closes_group(text: str, start: int, limit: int) -> bool:
     return False
 
 
-def _confidence(paper_list: PaperList) -> float:
-    """How surely the entries read are this format's: the share of them that carry its
-    marks, a ``[[Label](url)]`` group or a date tag with digits. A README's bullets that
-    merely open with bold text carry neither."""
-    entries = paper_list.entries
-    if not entries:
-        return 0.0
-    marked = sum(
-        1
-        for entry in entries
-        if entry.links
-        or (entry.date is not None and any(c.isdigit() for c in entry.date.text))
-        or (entry.date is not None and entry.date.is_placeholder)
-    )
-    return marked / len(entries)
-
-
 PROFILE = Profile(
     name="generator",
     summary="- [YY/MM] **Title** [[Paper](..)] [[Code/Page](..)] [[TLDR/Notes](#..)]",
-    accepts=_accepts,
+    kinds=frozenset({ITEM}),
+    score=_score,
     read=_read,
-    confidence=_confidence,
+    reads=(
+        "the date tag, the bold title, the italic span after it (as the venue), every "
+        "[[Label](url)] group and the older output's single-bracket links; other text as is"
+    ),
 )

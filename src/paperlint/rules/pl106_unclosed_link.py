@@ -40,12 +40,14 @@ from paperlint.rule import Edit, Finding, Fix, Fixability, Rule, Severity
 def check(context: Context) -> Iterator[Finding]:
     for entry in context.paper_list.entries:
         for link in entry.links:
-            if link.closing == ")":
+            if link.missing_bracket:
                 fix = Fix('Add the closing "]"', (Edit(link.end, link.end, "]"),))
                 message = f'{link.label} link group is missing its closing "]"'
                 yield Finding(link.span, message, fix)
             elif not link.closed:
-                yield Finding(link.span, f'{link.label} link group is not closed with ")]"')
+                closing = ")]" if link.label_offset == 2 else ")"
+                what = "link group" if link.label_offset == 2 else "link"
+                yield Finding(link.span, f'{link.label} {what} is not closed with "{closing}"')
 
 
 RULE = Rule.from_module(

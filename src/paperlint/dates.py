@@ -1,0 +1,96 @@
+"""Dates as paper lists write them: ``25/06``, ``2025/06``, ``2024/04/17``, ``2025.06``,
+``2013-12-20``, ``Sep 2024``, ``08 March 2025``, ``ICLR'25``, ``CVPR 2024``.
+
+``read_date`` finds the first date in a short text and says how precise it is; nothing here
+raises.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["MONTHS", "DateValue", "century", "read_date"]
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_NUMERIC_RE = re.compile(
+    r"(?<![\d.])(?P<y>(?:19|20)\d\d|\d\d)\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})"
+    r"(?:\s*(?P=sep)\s*(?P<d>\d{1,2}))?(?![\d])"
+)
+_DAY_MONTH_YEAR_RE = re.compile(
+    r"(?i)(?<!\w)(?:(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+)?"
+    + _MONTH
+    + r",?\s+(?P<y>(?:19|20)\d\d)(?!\d)"
+)
+_YEAR_RE = re.compile(r"(?<![\w.])(?P<y>(?:19|20)\d\d)(?![\w.])")
+_SHORT_YEAR_RE = re.compile(r"['’‘](?P<y>\d\d)(?!\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A date read from text: ``month`` and ``day`` are None where the text has no such
+    precision. ``start``/``end`` are offsets into the text read."""
+
+    year: int
+    month: int | None
+    day: int | None
+    start: int
+    end: int
+
+
+def century(two_digits: int) -> int:
+    """The full year of a two-digit one: arXiv began in 1991, so 91 to 99 are the 1990s."""
+    return 1900 + two_digits if two_digits >= 91 else 2000 + two_digits
+
+
+def read_date(text: str, *, numeric: bool = True, short_year: bool = True) -> DateValue | None:
+    """The first date in ``text``, the most precise form found first: ``2024/04/17``,
+    ``25/06``, ``2025.06``, ``08 March 2025``, ``Sep 2024``, then a bare year (``2024``)
+    or a venue's ``'25``. ``numeric=False`` skips the ``YY/MM`` forms (for text where a
+    fraction or version number may stand)."""
+    if numeric:
+        match = _NUMERIC_RE.search(text)
+        if match is not None:
+            year_text = match.group("y")
+            month = int(match.group("m"))
+            if 1 <= month <= 12 or len(year_text) == 4:
+                year = int(year_text) if len(year_text) == 4 else century(int(year_text))
+                day = int(match.group("d")) if match.group("d") else None
+                return DateValue(year, month, day, match.start(), match.end())
+    match = _DAY_MONTH_YEAR_RE.search(text)
+    if match is not None:
+        day = int(match.group("d")) if match.group("d") else None
+        month = MONTHS[match.group("mon").lower()]
+        return DateValue(int(match.group("y")), month, day, match.start(), match.end())
+    match = _YEAR_RE.search(text)
+    if match is not None:
+        return DateValue(int(match.group("y")), None, None, match.start(), match.end())
+    if short_year:
+        match = _SHORT_YEAR_RE.search(text)
+        if match is not None:
+            return DateValue(century(int(match.group("y"))), None, None, match.start(), match.end())
+    return None

@@ -1,0 +1,174 @@
+"""Field readers the profiles share: an entry's links and badges from the document's link
+inventory, its date in any form ``paperlint.dates`` knows, and small text helpers.
+
+Everything reads ``Document.masked`` (so nothing inside code or comments counts) and
+returns offsets into ``Document.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from paperlint.dates import read_date
+from paperlint.document import Document
+from paperlint.inline import LinkSyntax, SourceLink
+from paperlint.model import DateSource, DateTag, Link, LinkKind, Span, Title
+from paperlint.roles import host_role, label_role
+
+__all__ = [
+    "BADGE_HOSTS",
+    "date_in",
+    "entry_links",
+    "is_badge",
+    "link_from",
+    "source_links",
+    "strip_span",
+    "title_from",
+]
+
+BADGE_HOSTS = ("img.shields.io", "badgen.net", "badge.fury.io", "api.star-history.com")
+"""Hosts of badge images: an image from one of them is a badge, not a figure."""
+
+_IMAGE_LINK_RE = re.compile(r"!\[([^\]]*)\]\(")
+
+
+def source_links(document: Document, start: int, end: int) -> list[SourceLink]:
+    """The links of the document that start in ``[start, end)``, in order (definitions
+    excluded: they are the file's, not an entry's)."""
+    links = document.links.links
+    low = bisect_left(links, start, key=_start)
+    found: list[SourceLink] = []
+    for link in links[low:]:
+        if link.start >= end:
+            break
+        if link.syntax is not LinkSyntax.DEFINITION:
+            found.append(link)
+    return found
+
+
+def _start(link: SourceLink) -> int:
+    return link.start
+
+
+def is_badge(url: str) -> bool:
+    """Whether an image URL is a badge (shields.io and its kin)."""
+    lowered = url.lower()
+    return any(host in lowered for host in BADGE_HOSTS)
+
+
+def link_from(document: Document, link: SourceLink, kind: LinkKind | None = None) -> Link:
+    """The model's ``Link`` for a link of the inventory. ``[[Label](url)]`` (brackets around
+    a link) becomes a group, ``[[Label]](url)`` a link labelled ``Label``; a link whose text
+    is an image (``[![arXiv](badge)](url)``) takes its role from the image's alt text."""
+    masked = document.masked
+    label = link.text
+    start, end = link.start, link.end
+    label_offset = 2 if link.syntax is LinkSyntax.IMAGE else 1
+    closing = ")"
+    if link.syntax is LinkSyntax.AUTOLINK:
+        label_offset, closing = 1, ">"
+    elif link.syntax is LinkSyntax.HTML:
+        label_offset, closing = 0, ">"
+    elif link.syntax is LinkSyntax.INLINE:
+        if start > 0 and masked[start - 1] == "[" and masked.startswith("]", end):
+            # "[[Label](url)]": the generator's group, written in another list.
+            start, end, label_offset, closing = start - 1, end + 1, 2, ")]"
+        elif len(label) > 1 and label[0] == "[" and label[-1] == "]":
+            label, label_offset = label[1:-1], 2  # "[[Label]](url)"
+    if kind is None:
+        image = _IMAGE_LINK_RE.match(label)
+        named = label_role(image.group(1) if image else label)
+        kind = LinkKind[named] if named else None
+        if kind is None:
+            kind = LinkKind[host_role(link.url) or "OTHER"]
+    url_offset = link.url_start - start if link.url_start >= 0 else label_offset + len(label) + 2
+    return Link(start, label, link.url, end, closing, kind, label_offset, url_offset)
+
+
+def entry_links(
+    document: Document, start: int, end: int, *, skip: int = -1
+) -> tuple[list[Link], list[Link]]:
+    """The links and the badges of an entry spanning ``[start, end)``. A badge is a badge
+    image, linked or not; a link whose text is a badge image counts as a link (its role
+    from the alt text), the image itself as a badge. Reference links are left out (their
+    URL is the definition's). ``skip``: the start of a link already read (a title link)."""
+    links: list[Link] = []
+    badges: list[Link] = []
+    for found in source_links(document, start, end):
+        if found.start == skip or found.syntax is LinkSyntax.REFERENCE:
+            continue
+        if found.syntax is LinkSyntax.IMAGE:
+            if is_badge(found.url):
+                badges.append(
+                    Link(
+                        found.start,
+                        found.text,
+                        found.url,
+                        found.end,
+                        ")",
+                        LinkKind.OTHER,
+                        2,
+                        found.url_start - found.start,
+                    )
+                )
+            continue
+        links.append(link_from(document, found))
+    return links, badges
+
+
+def strip_span(text: str, start: int, end: int, chars: str = " \t\r\n") -> tuple[int, int]:
+    """``[start, end)`` without the ``chars`` at either end."""
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def title_from(
+    document: Document, start: int, end: int, kind: str, *, closed: bool = True
+) -> Title:
+    """A title over ``[start, end)`` of the text, its blanks collapsed."""
+    raw = document.text[start:end]
+    return Title(start, len(raw), " ".join(raw.split()), closed=closed, kind=kind)
+
+
+def date_in(
+    document: Document,
+    start: int,
+    end: int,
+    source: DateSource,
+    *,
+    brackets: int = 0,
+    numeric: bool = True,
+    short_year: bool = True,
+) -> DateTag | None:
+    """The first date written in ``[start, end)`` as a ``DateTag`` of ``source`` (its
+    ``text`` the date's own characters; ``brackets=1`` when the whole span is the
+    bracketed date and the brackets belong to it)."""
+    if brackets:
+        text = document.text[start + 1 : end - 1]
+        value = read_date(text, numeric=numeric, short_year=short_year)
+        if value is None:
+            return None
+        return DateTag(start, text, value.year, value.month, None, source, value.day, 1)
+    text = document.text[start:end]
+    value = read_date(text, numeric=numeric, short_year=short_year)
+    if value is None:
+        return None
+    return DateTag(
+        start + value.start,
+        text[value.start : value.end],
+        value.year,
+        value.month,
+        None,
+        source,
+        value.day,
+        0,
+    )
+
+
+def span(start: int, end: int) -> Span | None:
+    """``Span(start, end)``, or None when it is empty."""
+    return Span(start, end) if end > start else None
