@@ -176,3 +176,40 @@ def test_inline_suppressions(project: Path) -> None:
     assert result.exit_code == 1
     assert codes(result) == ["PL901"]
     assert "paperlint-disable-file PL104 suppresses nothing" in result.stdout
+
+
+def test_a_named_format_reads_a_file_that_detection_leaves_alone(project: Path) -> None:
+    # Two bold bullets are no paper list to detection; named a generator list, they are
+    # two entries with the same title.
+    (project / "docs" / "papers.md").write_text("- **Same**\n- **Same**\n", encoding="utf-8")
+    assert run("--select", "duplicate-paper", str(project)).exit_code == 0
+    (project / "paperlint.toml").write_text(
+        '[per-file-format]\n"docs/*.md" = "generator"\n', encoding="utf-8"
+    )
+    result = run("--select", "duplicate-paper", str(project))
+    assert result.exit_code == 1
+    assert codes(result) == ["PL105"]
+    shown = json.loads(run("config", str(project)).stdout)
+    assert (shown["format"], shown["per-file-format"]) == ("auto", {"docs/*.md": "generator"})
+
+
+def test_an_unknown_format_is_a_one_line_error(project: Path) -> None:
+    (project / "paperlint.toml").write_text('format = "tabel"\n', encoding="utf-8")
+    result = run(str(project))
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert 'key "format": unknown list format "tabel"; choose from auto, generator' in line
+
+
+def test_labels_give_a_list_s_own_link_labels_their_role(project: Path) -> None:
+    (project / "docs" / "papers.md").write_text(
+        "- [25/06] **HSENet**  \n[[Slides](https://example.org/hsenet)]\n", encoding="utf-8"
+    )
+    (project / "paperlint.toml").write_text(
+        '[rules.missing-link]\nlabels = ["Paper"]\n', encoding="utf-8"
+    )
+    assert "entry has no Paper link" in run("--select", "missing-link", str(project)).stdout
+    (project / "paperlint.toml").write_text(
+        '[labels]\nSlides = "paper"\n[rules.missing-link]\nlabels = ["Paper"]\n', encoding="utf-8"
+    )
+    assert run("--select", "missing-link", str(project)).exit_code == 0

@@ -32,10 +32,8 @@ from mkdocs_paperlist.render import (
     render_toc,
 )
 from mkdocs_paperlist.sanitize import drop_unsafe_urls, sanitize
-from paperlint.anchors import AnchorIndex
-from paperlint.document import Document
-from paperlint.model import Entry, Heading, PaperList
-from paperlint.parse import parse
+from paperlint.api import AnchorIndex, Document, Entry, Heading, PaperList
+from paperlint.api import parse_document as parse
 
 __all__ = ["PaperListExtension", "makeExtension"]
 

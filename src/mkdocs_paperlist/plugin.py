@@ -12,12 +12,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs_paperlist.config import PaperListConfig
 from mkdocs_paperlist.extension import PaperListExtension
 from mkdocs_paperlist.render import ASSETS
-from paperlint.document import Document
-from paperlint.engine import lint_paper_list
-from paperlint.model import PaperList
-from paperlint.parse import parse
-from paperlint.rules import UnknownRuleError, find_rule
-from paperlint.settings import Settings
+from paperlint.api import (
+    Document,
+    PaperList,
+    Settings,
+    UnknownRuleError,
+    find_rule,
+    lint_paper_list,
+)
+from paperlint.api import parse_document as parse
 
 __all__ = ["PaperListPlugin"]
 

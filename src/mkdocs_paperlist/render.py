@@ -11,10 +11,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from paperlint.arxiv import parse_arxiv_url
-from paperlint.escape import unescape
-from paperlint.model import Entry, Link, LinkKind
-from paperlint.urls import recover, scheme
+from paperlint.api import Entry, Link, LinkKind, parse_arxiv_url, recover, scheme, unescape
 
 __all__ = [
     "RenderOptions",

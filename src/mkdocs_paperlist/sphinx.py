@@ -25,7 +25,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from paperlint import __version__
-from paperlint.files import FileError, read_document
+from paperlint.api import FileError, read_document
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -84,9 +84,7 @@ def _render(text: str, options: dict[str, Any]) -> str:
 
 
 def _lint(path: Path, document: Any, config: Any) -> None:
-    from paperlint.engine import lint_document
-    from paperlint.rules import find_rule
-    from paperlint.settings import Settings
+    from paperlint.api import Settings, find_rule, lint_document
 
     levels = {find_rule(key).code: level for key, level in config.paperlist_lint.items()}
     settings = Settings(targets=tuple(config.paperlist_targets))
@@ -105,8 +103,7 @@ def _lint(path: Path, document: Any, config: Any) -> None:
 def _check_config(app: Sphinx, config: Any) -> None:
     from sphinx.errors import ConfigError
 
-    from paperlint.rules import UnknownRuleError, find_rule
-    from paperlint.slugs import TARGETS
+    from paperlint.api import TARGETS, UnknownRuleError, find_rule
 
     for target in config.paperlist_targets:
         if target not in TARGETS:

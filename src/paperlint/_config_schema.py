@@ -10,6 +10,7 @@ __all__ = ["RULE_OPTIONS", "ConfigModel"]
 
 Target = Literal["github", "mkdocs", "pymdownx"]
 Level = Literal["error", "warning", "info"]
+Role = Literal["paper", "code", "project", "notes", "data", "video", "other"]
 
 
 class _Strict(BaseModel):
@@ -28,6 +29,9 @@ class ConfigModel(_Strict):
     exclude: list[str] = []
     rules: dict[str, dict[str, object]] = {}
     show_info: bool = Field(False, alias="show-info")
+    format: str = "auto"
+    per_file_format: dict[str, str] = Field({}, alias="per-file-format")
+    labels: dict[str, Role] = {}
 
 
 class MissingLinkOptions(_Strict):

@@ -1,21 +1,94 @@
-"""The library entry points: lint or fix a paper list given as text."""
+"""The public API: what other programs (mkdocs_paperlist among them) use of paperlint.
+
+Everything here is stable across minor versions; everything else is internal. ``lint`` and
+``fix`` take text; ``parse`` returns the paper list a text holds, its ``entries`` read with
+the format profile ``format`` names. The renderer's needs (documents, the model, the rules,
+the targets, settings, URL and arXiv helpers) are re-exported from here, so that a face on
+top of the core never reaches into its modules.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from paperlint.anchors import AnchorIndex
+from paperlint.arxiv import ArxivId, ArxivUrl, parse_arxiv_url
 from paperlint.document import Document
-from paperlint.engine import Diagnostic, FixResult, fix_document, lint_document
-from paperlint.model import PaperList
+from paperlint.engine import Diagnostic, FixResult, fix_document, lint_document, lint_paper_list
+from paperlint.escape import unescape
+from paperlint.files import FileError, read_document
+from paperlint.formats import PROFILES, Profile
+from paperlint.model import (
+    DateSource,
+    DateTag,
+    Detection,
+    Entry,
+    Heading,
+    Link,
+    LinkKind,
+    NoteSection,
+    PaperList,
+    SectionFormat,
+    Span,
+    Title,
+)
+from paperlint.parse import parse as parse_document
+from paperlint.rule import Rule, Severity
+from paperlint.rules import ALL_RULES, UnknownRuleError, find_rule
 from paperlint.settings import Settings
+from paperlint.slugs import TARGETS
+from paperlint.urls import recover, scheme
 
-__all__ = ["fix", "lint", "parse"]
+__all__ = [
+    "ALL_RULES",
+    "PROFILES",
+    "TARGETS",
+    "AnchorIndex",
+    "ArxivId",
+    "ArxivUrl",
+    "DateSource",
+    "DateTag",
+    "Detection",
+    "Diagnostic",
+    "Document",
+    "Entry",
+    "FileError",
+    "FixResult",
+    "Heading",
+    "Link",
+    "LinkKind",
+    "NoteSection",
+    "PaperList",
+    "Profile",
+    "Rule",
+    "SectionFormat",
+    "Settings",
+    "Severity",
+    "Span",
+    "Title",
+    "UnknownRuleError",
+    "find_rule",
+    "fix",
+    "fix_document",
+    "lint",
+    "lint_document",
+    "lint_paper_list",
+    "parse",
+    "parse_arxiv_url",
+    "parse_document",
+    "read_document",
+    "recover",
+    "scheme",
+    "unescape",
+]
 
 
-def parse(text: str) -> PaperList:
+def parse(text: str, *, format: str = "auto", labels: Mapping[str, str] | None = None) -> PaperList:
     """The paper list a text holds: its ``entries``, headings and notes, and its ``format``
-    (the list format it was read as, ``none`` when it holds no paper list)."""
-    from paperlint.parse import parse as parse_document
-
-    return parse_document(Document(text))
+    (the list format it was read as, ``none`` when it holds no paper list; per section where
+    a file mixes formats). ``format`` names a profile to read it with instead of detecting
+    one; ``labels`` gives link labels (lower-cased) the role they name."""
+    return parse_document(Document(text), format=format, labels=labels)
 
 
 def lint(text: str, settings: Settings | None = None) -> list[Diagnostic]:

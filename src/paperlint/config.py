@@ -46,6 +46,10 @@ class Configuration:
     show_info: bool = False
     """Whether text and GitHub output show info findings; read for the whole run from the
     configuration of the current folder (or ``--config``), as it is about the report."""
+    format: str = "auto"
+    per_file_format: Mapping[str, str] = field(default_factory=dict)
+    """List formats by glob; the last pattern that matches a file wins over ``format``."""
+    labels: Mapping[str, str] = field(default_factory=dict)
 
     def is_excluded(self, path: Path) -> bool:
         relative = _relative(path, self.root)
@@ -64,17 +68,23 @@ class Configuration:
         # A selection on the command line replaces the configuration's, extensions included.
         chosen = (select or self.select + self.extend_select) + extend_select
         ignored = self.ignore + ignore
+        format_name = self.format
         if path is not None:
             relative = _relative(path, self.root)
             for pattern, rules in self.per_file_ignores.items():
                 if _glob_match(relative, pattern):
                     ignored += rules
+            for pattern, name in self.per_file_format.items():
+                if _glob_match(relative, pattern):
+                    format_name = name
         return Settings(
             targets=targets or self.targets,
             select=chosen,
             ignore=ignored,
             severities=self.severities,
             options=self.options,
+            format=format_name,
+            labels=self.labels,
         )
 
     def describe(self) -> dict[str, Any]:
@@ -90,6 +100,9 @@ class Configuration:
             "exclude": list(self.exclude),
             "rules": {name: dict(values) for name, values in self.options.items()},
             "show-info": self.show_info,
+            "format": self.format,
+            "per-file-format": dict(self.per_file_format),
+            "labels": dict(self.labels),
             "enabled-rules": [
                 rule.code for rule in select_rules(self.select + self.extend_select, self.ignore)
             ],
@@ -210,8 +223,18 @@ def _validate(table: dict[str, Any], path: Path) -> Configuration:
             options[rule.name] = _rule_options(rule.name, values, path)
     except UnknownRuleError as exc:
         raise ConfigError(f"{path}: {section}: {exc}") from None
+    from paperlint.formats import FORMAT_NAMES
+
+    formats = [("format", model.format)]
+    formats += [(f"per-file-format.{glob}", name) for glob, name in model.per_file_format.items()]
+    for where, name in formats:
+        if name not in FORMAT_NAMES:
+            known = ", ".join(FORMAT_NAMES)
+            unknown = f'unknown list format "{name}"; choose from {known}'
+            raise ConfigError(f'{path}: {section} key "{where}": {unknown}')
     patterns = [(f"exclude.{i}", pattern) for i, pattern in enumerate(model.exclude)]
     patterns += [(f"per-file-ignores.{pattern}", pattern) for pattern in model.per_file_ignores]
+    patterns += [(f"per-file-format.{pattern}", pattern) for pattern in model.per_file_format]
     for where, pattern in patterns:
         problem = _pattern_problem(pattern)
         if problem is not None:
@@ -230,6 +253,9 @@ def _validate(table: dict[str, Any], path: Path) -> Configuration:
         exclude=tuple(model.exclude),
         options=options,
         show_info=model.show_info,
+        format=model.format,
+        per_file_format=dict(model.per_file_format),
+        labels={label.strip().lower(): role for label, role in model.labels.items()},
     )
 
 

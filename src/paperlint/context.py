@@ -121,13 +121,15 @@ class Context:
     @cached_property
     def dates_are_tags(self) -> bool:
         """Whether the list's own convention is the generator's date tag: at least half of
-        its entries open with a ``[YY/MM]``-like tag (``[YYYY/MM]``, the placeholder). A
-        list that writes ``[CVPR 2024]`` or no tag at all is held to no such form."""
+        its entries open with a ``[YY/MM]`` or ``[YYYY/MM]`` tag (or the placeholder). A
+        list that writes ``[CVPR 2024]``, ``[2024/04/17]``, dates in a table column or no
+        date at all is held to no such form."""
         entries = self.paper_list.entries
         tagged = sum(
             1
             for entry in entries
-            if entry.date is not None and (entry.date.year is not None or entry.date.is_placeholder)
+            if entry.date is not None
+            and (entry.date.style is not None or entry.date.is_placeholder)
         )
         return bool(entries) and 2 * tagged >= len(entries)
 
@@ -136,7 +138,7 @@ class Context:
         """Whether the list's own convention is a bold title: at least half of its entries
         have one (a list whose titles are links or plain text is held to no such form)."""
         entries = self.paper_list.entries
-        bold = sum(1 for entry in entries if entry.title is not None)
+        bold = sum(1 for entry in entries if entry.title is not None and entry.title.kind == "bold")
         return bool(entries) and 2 * bold >= len(entries)
 
     @cached_property

@@ -19,9 +19,10 @@ def detect_command(ctx: click.Context, paths: tuple[str, ...]) -> None:
     """Print, for each file, the list format it is read as, how surely, and its entries.
 
     A file that holds no paper list (a README, a CHANGELOG) is "none": no entry-level rule
-    runs on it.
+    runs on it. A file that mixes formats names the main one, then each section's.
     """
     rows: list[tuple[str, str, str, str]] = []
+    mixed: dict[int, list[str]] = {}  # per row, the lines of its sections' formats
     errors = 0
     named = set(paths or ["."])
     for path in discover(paths or ["."]):
@@ -38,6 +39,13 @@ def detect_command(ctx: click.Context, paths: tuple[str, ...]) -> None:
             click.echo(f"paperlint: error: {exc}", err=True)
             errors += 1
             continue
+        if detection.sections:
+            mixed[len(rows)] = [
+                f"  line {section.line}: {section.name}, {section.entries} "
+                f"entr{'y' if section.entries == 1 else 'ies'}"
+                + (f" ({section.heading})" if section.heading else "")
+                for section in detection.sections
+            ]
         rows.append(
             (
                 path,
@@ -48,9 +56,11 @@ def detect_command(ctx: click.Context, paths: tuple[str, ...]) -> None:
         )
     if rows:
         widths = [max(len(row[column]) for row in rows) for column in range(3)]
-        for row in rows:
+        for number, row in enumerate(rows):
             click.echo(
                 f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:>{widths[2]}}  {row[3]}"
             )
+            for line in mixed.get(number, ()):
+                click.echo(line)
     if errors:
         ctx.exit(EXIT_ERROR)

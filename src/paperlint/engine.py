@@ -67,7 +67,8 @@ class Diagnostic:
 
 def lint_document(document: Document, settings: Settings | None = None) -> list[Diagnostic]:
     """Every finding of the selected rules, sorted by position then code."""
-    return lint_paper_list(parse(document), settings)
+    chosen = settings or Settings()
+    return lint_paper_list(parse(document, format=chosen.format, labels=chosen.labels), settings)
 
 
 def lint_paper_list(paper_list: PaperList, settings: Settings | None = None) -> list[Diagnostic]:

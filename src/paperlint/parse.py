@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import gc
 import re
+from collections.abc import Mapping
 from sys import intern as _intern
 
 from paperlint.document import Document
 from paperlint.formats import detect
 from paperlint.formats.base import ITEM, PARAGRAPH, ROW, SECTION, Block, Table
-from paperlint.model import Heading, NoteSection, PaperList, Span
+from paperlint.model import Heading, LinkKind, NoteSection, PaperList, Span
 
 __all__ = ["parse", "parse_text"]
 
@@ -38,14 +39,20 @@ _DELIMITER_ROW_RE = re.compile(r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \
 _EMPHASIS_CHARS = "*_`"
 
 
-def parse_text(text: str, *, format: str = "auto") -> PaperList:
+def parse_text(
+    text: str, *, format: str = "auto", labels: Mapping[str, str] | None = None
+) -> PaperList:
     """Parse a paper list given as text."""
-    return parse(Document(text), format=format)
+    return parse(Document(text), format=format, labels=labels)
 
 
-def parse(document: Document, *, format: str = "auto") -> PaperList:
+def parse(
+    document: Document, *, format: str = "auto", labels: Mapping[str, str] | None = None
+) -> PaperList:
     """Parse a document into entries, headings and notes sections. ``format`` names the
-    profile to read it with (``paperlint.formats``), or ``auto`` to detect it."""
+    profile to read it with (``paperlint.formats``), or ``auto`` to detect it; ``labels``
+    maps a list's own link labels (lower-cased) to the roles they name (``paper``,
+    ``code``...)."""
     # The parse allocates a few objects per line and no reference cycles; pausing the
     # cyclic garbage collector keeps it from rescanning the growing model (2x faster on
     # large lists).
@@ -56,10 +63,22 @@ def parse(document: Document, *, format: str = "auto") -> PaperList:
         parser.scan()
         forced = None if format == "auto" else detect.find_profile(format)
         detect.read_entries(parser.result, parser.regions, parser.region_headings, forced)
+        if labels:
+            _relabel(parser.result, labels)
         return parser.result
     finally:
         if paused:
             gc.enable()
+
+
+def _relabel(result: PaperList, labels: Mapping[str, str]) -> None:
+    """Give the links whose label the configuration names the role it says."""
+    roles = {label: LinkKind[role.upper()] for label, role in labels.items()}
+    for entry in result.entries:
+        for link in entry.links:
+            role = roles.get(link.label.strip().lower())
+            if role is not None:
+                link.kind = role
 
 
 def _cells(text: str) -> list[str]:

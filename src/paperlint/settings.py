@@ -22,3 +22,8 @@ class Settings:
     """Severity overrides by rule code."""
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """Per-rule options by rule name."""
+    format: str = "auto"
+    """The list format to read the file with (``paperlint.formats``), or ``auto``."""
+    labels: Mapping[str, str] = field(default_factory=dict)
+    """Link labels (lower-cased) and the role each names (``paper``, ``code``...), where a
+    list's vocabulary is its own."""

@@ -44,7 +44,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from paperlint.context import Context
-from paperlint.model import DateTag
+from paperlint.model import DateSource, DateTag
 from paperlint.rule import Edit, Finding, Fix, Fixability, Rule, Severity
 
 
@@ -54,6 +54,8 @@ def check(context: Context) -> Iterator[Finding]:
     style = context.date_style
     for entry, arxiv in zip(context.paper_list.entries, context.arxiv, strict=True):
         tag = entry.date
+        if tag is not None and tag.source is not DateSource.TAG:
+            tag = None  # a date in the text or a column is no tag
         if tag is None:
             yield Finding(entry.marker, "entry has no date tag such as [25/06]")
             continue

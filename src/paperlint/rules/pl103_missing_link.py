@@ -5,7 +5,10 @@ Checks that every entry carries the links its list's format has: `[[Paper](...)]
 `[[Code/Page](...)]` and `[[TLDR/Notes](#...)]`. The format is read from the list itself:
 a label is expected when at least half of the entries have it, and TLDR/Notes whenever
 the list has a `# TLDR/Notes` part. An empty Paper or TLDR/Notes link counts as missing;
-an empty Code/Page link is reported by `empty-code-link` instead.
+an empty Code/Page link is reported by `empty-code-link` instead. In a list of another
+format (`paperlint detect` names it), a link's role comes from its label and host
+(`pdf`, `arXiv` and `📝 Paper` are paper links), and only the paper link is expected: a
+paper without code is no defect there.
 
 ## Why is this bad?
 A paper list is only as useful as its links: an entry without its Paper link cannot be
@@ -50,7 +53,9 @@ def check(context: Context) -> Iterator[Finding]:
     expected = context.expected_kinds
     for entry in context.paper_list.entries:
         for kind in _ORDER:
-            if kind not in expected:
+            if kind not in expected or (kind is not LinkKind.PAPER and entry.format != "generator"):
+                # Only the generator's format promises a Code/Page and a notes link on every
+                # entry; elsewhere a paper without code is no defect.
                 continue
             link = entry.link(kind)
             if link is None:

@@ -39,8 +39,8 @@ def check(context: Context) -> Iterator[Finding]:
     style = context.date_style
     for entry, arxiv in zip(context.paper_list.entries, context.arxiv, strict=True):
         tag = entry.date
-        if tag is None or tag.year is None or tag.month is None:
-            continue
+        if tag is None or tag.style is None or tag.year is None or tag.month is None:
+            continue  # only the generator's [YY/MM] and [YYYY/MM] tags, for now
         if arxiv is None or arxiv.id is None:
             continue
         ident = arxiv.id
