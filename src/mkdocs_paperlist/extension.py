@@ -38,6 +38,12 @@ from paperlint.api import parse_document as parse
 __all__ = ["PaperListExtension", "makeExtension"]
 
 
+RENDERED_FORMATS = frozenset({"generator"})
+"""The list formats whose entries the page re-renders (badges, table of contents, filter).
+Entries of the other formats are left to Markdown exactly as written, so that nothing they
+hold is lost, until the renderer reads every part of them."""
+
+
 class PaperListExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
@@ -100,18 +106,19 @@ class _EntryPreprocessor(Preprocessor):
         else:
             paper_list = parse(Document(source))
         document = paper_list.document
-        if not paper_list.entries:
+        rendered = [entry for entry in paper_list.entries if entry.format in RENDERED_FORMATS]
+        if not rendered:
             return lines
         extension.paper_list = paper_list
         extension.token = f"paperlist{secrets.token_hex(6)}"
         token = extension.token
         output: list[str] = []
         next_line = 0
-        for entry in paper_list.entries:
+        for position, entry in enumerate(rendered):
             first = document.line_of(entry.span.start) - 1
             last = document.line_of(entry.span.end) - 1
             output.extend(lines[next_line:first])
-            if entry.index == 0:
+            if position == 0:
                 output += ["", f"{token}top", ""]
             output += ["", f"{token}entry{entry.index}", ""]
             next_line = last + 1
@@ -130,6 +137,7 @@ class _PaperListTreeprocessor(Treeprocessor):
             return
         options = self.extension.options()
         entries = paper_list.entries
+        rendered = [entry for entry in entries if entry.format in RENDERED_FORMATS]
         text = paper_list.document.text
         token = self.extension.token
         seen_groups: set[str] = set()
@@ -146,7 +154,7 @@ class _PaperListTreeprocessor(Treeprocessor):
                     continue
                 marker = (child.text or "")[len(token) :].strip()
                 if marker == "top":
-                    rebuilt += self._top(entries, options)
+                    rebuilt += self._top(rendered, options)
                 elif marker.startswith("entry"):
                     entry = entries[int(marker[5:])]
                     rebuilt += self._group_heading(entry, seen_groups)
