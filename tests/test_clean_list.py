@@ -37,7 +37,7 @@ def clean_list(newline: str = "\n") -> str:
         lines += [
             f"- {_month(arxiv_id)} **{title}**  ",
             f"[[Paper](http://arxiv.org/pdf/{arxiv_id})] [[Code/Page]({code})] "
-            f"[[Demo](https://demo.example.org/{slug})] [[TLDR/Notes](#{slug})]",
+            f"[[Demo](https://owner.github.io/{slug}/demo)] [[TLDR/Notes](#{slug})]",
             "",
         ]
     lines += ["", "# TLDR/Notes"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cached_property
 from typing import Any
 
@@ -10,7 +10,7 @@ from paperlint.anchors import AnchorIndex
 from paperlint.arxiv import ArxivUrl, parse_arxiv_url
 from paperlint.document import Document
 from paperlint.inline import in_page_links
-from paperlint.model import Entry, Heading, LinkKind, NoteSection, PaperList
+from paperlint.model import Entry, Heading, Link, LinkKind, NoteSection, PaperList
 from paperlint.settings import Settings
 from paperlint.urls import recover
 
@@ -54,6 +54,12 @@ class Context:
                 if fragment:
                     headings[link.start] = anchors.intended(fragment)
         return headings
+
+    def entry_links(self) -> Iterator[Link]:
+        """Every link and badge of every entry, in order, whatever the list's format."""
+        for entry in self.paper_list.entries:
+            yield from entry.links
+            yield from entry.badges
 
     @cached_property
     def in_page_links(self) -> list[tuple[int, int]]:

@@ -91,6 +91,9 @@ class Rule:
     fixable: Fixability
     check: Check
     doc: str
+    default: bool = True
+    """Whether ``ALL`` and code prefixes select it; a rule off by default (a style
+    preference) runs only where its code or name is selected."""
 
     @classmethod
     def from_module(
@@ -102,11 +105,12 @@ class Rule:
         severity: Severity,
         fixable: Fixability,
         check: Check,
+        default: bool = True,
     ) -> Rule:
         """Build a rule whose summary and documentation are its module's docstring."""
         text = inspect.cleandoc(module_doc or "")
         summary, _, doc = text.partition("\n")
-        return cls(code, name, summary.strip(), severity, fixable, check, doc.strip())
+        return cls(code, name, summary.strip(), severity, fixable, check, doc.strip(), default)
 
 
 def excerpt(text: str, limit: int = 60) -> str:

@@ -7,10 +7,14 @@ from urllib.parse import urlsplit
 
 __all__ = [
     "CODE_HOSTS",
+    "HTTPS_HOSTS",
     "is_repository_url",
+    "missing_scheme",
+    "placeholder",
     "recover",
     "residue_index",
     "scheme",
+    "serves_https",
     "trailing_junk",
     "trailing_removal_is_safe",
 ]
@@ -116,3 +120,129 @@ def residue_removal_is_safe(url: str) -> bool:
     URL, but ``$`` is, so a cut at ``$`` might change the address."""
     cut = residue_index(url)
     return cut is not None and url[cut] in _ILLEGAL_RESIDUE
+
+
+# A destination that starts with a host name: "www.x.org", "hengfenghe.com",
+# "eladrich.github.io/pixel2style2pixel". The last label is a top-level domain of letters.
+_HOST_START_RE = re.compile(
+    r"(?i)(www\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+([a-z]{2,24})(?::\d{1,5})?(?=[/?#]|$)"
+)
+# File names a relative link names ("paper.pdf", "README.md"): no host, though they look it.
+_FILE_EXTENSIONS = frozenset(
+    [
+        "md",
+        "markdown",
+        "txt",
+        "pdf",
+        "bib",
+        "tex",
+        "png",
+        "jpg",
+        "jpeg",
+        "gif",
+        "svg",
+        "webp",
+        "html",
+        "htm",
+        "json",
+        "yml",
+        "yaml",
+        "toml",
+        "py",
+        "ipynb",
+        "csv",
+        "tsv",
+        "zip",
+        "gz",
+        "tar",
+        "mp4",
+        "mov",
+        "xml",
+        "rst",
+        "cfg",
+        "ini",
+        "sh",
+        "js",
+        "css",
+    ]
+)
+
+
+def missing_scheme(url: str) -> bool:
+    """Whether a link's destination is a host without its ``https://``: on the page it is a
+    relative link that leads nowhere (``www.wsdm-conference.org``, ``hengfenghe.com``)."""
+    stripped = url.strip()
+    if not stripped or stripped[0] in "/.#?~<" or scheme(stripped) is not None:
+        return False
+    match = _HOST_START_RE.match(stripped)
+    if match is None:
+        return False
+    if match.group(1):  # "www." is always a host
+        return True
+    return match.group(2).lower() not in _FILE_EXTENSIONS
+
+
+_PLACEHOLDER_HOST_RE = re.compile(
+    r"(?i)^(?:[a-z][a-z0-9+.-]*://)?(?:[^/?#]*\.)?example\.(?:com|org|net)(?::\d+)?(?:[/?#]|$)"
+)
+_PLACEHOLDER_WORDS = frozenset(
+    {"todo", "tbd", "tba", "url", "link", "xxx", "placeholder", "coming soon"}
+)
+_PLACEHOLDER_PART_RE = re.compile(
+    r"(?i)(?:^|[/=.])(x{4}\.x{4,5}|x{3,}|todo|tbd|your[-_]?(?:user(?:name)?|repo|name)|<[^>]*>)(?:$|[/?#.])"
+)
+
+
+def placeholder(url: str) -> str | None:
+    """The template placeholder a URL still holds (``example.com``, ``xxxx.xxxxx``, ``TODO``,
+    ``your-username``), or None."""
+    stripped = url.strip()
+    if stripped.lower() in _PLACEHOLDER_WORDS:
+        return stripped
+    host = _PLACEHOLDER_HOST_RE.match(stripped)
+    if host is not None:
+        return "example." + host.group().rstrip("/?#").rsplit("example.", 1)[1]
+    part = _PLACEHOLDER_PART_RE.search(stripped)
+    return part.group(1) if part is not None else None
+
+
+HTTPS_HOSTS = frozenset(
+    {
+        "arxiv.org",
+        "export.arxiv.org",
+        "github.com",
+        "gist.github.com",
+        "raw.githubusercontent.com",
+        "gitlab.com",
+        "huggingface.co",
+        "openreview.net",
+        "aclanthology.org",
+        "www.aclweb.org",
+        "aclweb.org",
+        "doi.org",
+        "dx.doi.org",
+        "openaccess.thecvf.com",
+        "proceedings.neurips.cc",
+        "papers.nips.cc",
+        "proceedings.mlr.press",
+        "dl.acm.org",
+        "ieeexplore.ieee.org",
+        "link.springer.com",
+        "www.semanticscholar.org",
+        "scholar.google.com",
+        "www.youtube.com",
+        "youtube.com",
+        "youtu.be",
+        "colab.research.google.com",
+        "drive.google.com",
+        "sites.google.com",
+        "paperswithcode.com",
+    }
+)
+
+
+def serves_https(url: str) -> bool:
+    """Whether an ``http://`` URL's host is one that serves (and redirects to) https:
+    arXiv, GitHub and ``*.github.io``, the publishers of most papers."""
+    host = urlsplit(url.strip()).hostname or ""
+    return host in HTTPS_HOSTS or host.endswith((".github.io", ".arxiv.org"))

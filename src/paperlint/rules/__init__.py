@@ -14,6 +14,9 @@ from paperlint.rules import (
     pl202_url_latex_residue,
     pl203_unsafe_url,
     pl204_invalid_arxiv_link,
+    pl205_url_missing_scheme,
+    pl206_placeholder_url,
+    pl207_http_url,
     pl301_unresolved_anchor,
     pl302_missing_note,
     pl303_orphan_note,
@@ -35,6 +38,9 @@ ALL_RULES: tuple[Rule, ...] = (
     pl202_url_latex_residue.RULE,
     pl203_unsafe_url.RULE,
     pl204_invalid_arxiv_link.RULE,
+    pl205_url_missing_scheme.RULE,
+    pl206_placeholder_url.RULE,
+    pl207_http_url.RULE,
     pl301_unresolved_anchor.RULE,
     pl302_missing_note.RULE,
     pl303_orphan_note.RULE,
@@ -58,22 +64,23 @@ def find_rule(key: str) -> Rule:
     return rule
 
 
-def _matching(selector: str) -> list[Rule]:
+def _matching(selector: str, *, everything: bool = False) -> list[Rule]:
     key = selector.strip()
     if key.upper() == "ALL":
-        return list(ALL_RULES)
+        return [rule for rule in ALL_RULES if rule.default or everything]
     if key.upper() in _BY_KEY or key in _BY_KEY:
-        return [find_rule(key)]
+        return [find_rule(key)]  # named: a rule off by default too
     prefix = key.upper()
     matched = [rule for rule in ALL_RULES if rule.code.startswith(prefix)]
     if len(prefix) >= 3 and prefix.startswith("PL") and matched:
-        return matched
+        return [rule for rule in matched if rule.default or everything]
     raise UnknownRuleError(f'unknown rule "{selector}"; "paperlint rules" lists them')
 
 
 def select_rules(select: tuple[str, ...], ignore: tuple[str, ...]) -> list[Rule]:
     """The rules that ``select`` names (codes, code prefixes such as ``PL2``, names, ``ALL``)
-    minus those ``ignore`` names, in code order."""
+    minus those ``ignore`` names, in code order. ``ALL`` and prefixes leave out the rules
+    that are off by default; a code or a name selects them."""
     chosen = {rule.code for selector in select for rule in _matching(selector)}
-    dropped = {rule.code for selector in ignore for rule in _matching(selector)}
+    dropped = {rule.code for selector in ignore for rule in _matching(selector, everything=True)}
     return [rule for rule in ALL_RULES if rule.code in chosen - dropped]
