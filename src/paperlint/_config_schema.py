@@ -44,7 +44,13 @@ class DateTagOptions(_Strict):
     """The tag style entries must use; ``auto`` follows the majority of the list."""
 
 
+class DuplicatePaperOptions(_Strict):
+    across_sections: bool = Field(False, alias="across-sections")
+    """Report a paper listed again under another heading too."""
+
+
 RULE_OPTIONS: dict[str, type[_Strict]] = {
+    "duplicate-paper": DuplicatePaperOptions,
     "missing-link": MissingLinkOptions,
     "invalid-date-tag": DateTagOptions,
 }

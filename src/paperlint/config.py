@@ -268,7 +268,7 @@ def _rule_options(name: str, values: dict[str, Any], path: Path) -> dict[str, An
     if schema is None:
         raise ConfigError(f'{path}: rule "{name}" has no options')
     try:
-        return schema.model_validate(values).model_dump()
+        return schema.model_validate(values).model_dump(by_alias=True)
     except ValidationError as exc:
         error = exc.errors()[0]
         where = ".".join(str(part) for part in error["loc"])

@@ -62,6 +62,31 @@ class Context:
             yield from entry.badges
 
     @cached_property
+    def entry_sections(self) -> list[int]:
+        """Per entry, the index of the heading of the section it sits in (-1 before the
+        first heading): the nearest heading above it of a lower level than the entry's own
+        heading, for a list with a heading per paper."""
+        headings = [heading for heading in self.paper_list.headings if not heading.quoted]
+        sections: list[int] = []
+        stack: list[Heading] = []  # the open headings, levels increasing
+        position = 0
+        for entry in self.paper_list.entries:
+            while position < len(headings) and headings[position].start < entry.start:
+                heading = headings[position]
+                while stack and stack[-1].level >= heading.level:
+                    stack.pop()
+                stack.append(heading)
+                position += 1
+            own = (
+                headings[position]
+                if position < len(headings) and headings[position].start == entry.start
+                else None
+            )
+            enclosing = [heading for heading in stack if own is None or heading.level < own.level]
+            sections.append(enclosing[-1].index if enclosing else -1)
+        return sections
+
+    @cached_property
     def in_page_links(self) -> list[tuple[int, int]]:
         """The ``#...`` destinations of the file's links into the same page, as offsets
         (``paperlint.inline.in_page_links``), found once for all rules."""

@@ -1,9 +1,12 @@
-r"""The same paper appears twice: same arXiv id (any version) or same title
+r"""The same paper appears twice in a section: same arXiv id (any version) or same title
 
 ## What it does
 Finds entries whose arXiv id (ignoring the version) or whose title (ignoring case,
-punctuation and spacing) is the same as an earlier entry's. The later entry is reported and
-the message names the line of the first.
+punctuation and spacing) is the same as an earlier entry's in the same section (under the
+same heading). The later entry is reported and the message names the line of the first.
+A paper listed under two topics is often on purpose and is not reported unless
+`across-sections` is on. Two entries with one arXiv id but titles of two different papers
+are `arxiv-id-conflict`'s finding, not this rule's.
 
 ## Why is this bad?
 Lists grow by appending search results, so a paper found by two searches is added twice,
@@ -20,7 +23,13 @@ Not fixable: deleting an entry would lose whatever the author wrote for it, and 
 entries may differ. Merge them by hand.
 
 ## Options
-None.
+`across-sections` (boolean, default `false`): report a paper listed again under another
+heading too.
+
+```toml
+[tool.paperlint.rules.duplicate-paper]
+across-sections = true
+```
 """
 
 from __future__ import annotations
@@ -29,27 +38,35 @@ from collections.abc import Iterator
 
 from paperlint.anchors import normalize_key
 from paperlint.context import Context
+from paperlint.escape import unescape
 from paperlint.rule import Finding, Fixability, Rule, Severity
+from paperlint.titles import same_paper
 
 
 def check(context: Context) -> Iterator[Finding]:
-    seen_ids: dict[str, int] = {}
-    seen_titles: dict[str, int] = {}
+    across = bool(context.options("duplicate-paper").get("across-sections", False))
+    seen_ids: dict[tuple[int, str], tuple[int, str]] = {}
+    seen_titles: dict[tuple[int, str], int] = {}
     document = context.document
-    for entry, arxiv in zip(context.paper_list.entries, context.arxiv, strict=True):
-        where = entry.title.span if entry.title is not None and entry.title.text else entry.marker
+    entries = context.paper_list.entries
+    sections = context.entry_sections if not across else [0] * len(entries)
+    for entry, arxiv, section in zip(entries, context.arxiv, sections, strict=True):
+        title = unescape(entry.title.text) if entry.title is not None else ""
+        where = entry.title.span if entry.title is not None and title else entry.marker
         line = document.line_of(entry.span.start)
         if arxiv is not None and arxiv.id is not None:
-            first = seen_ids.setdefault(arxiv.id.id, line)
-            if first != line:
-                yield Finding(where, f"same arXiv id {arxiv.id.id} as the entry on line {first}")
-                continue
-        if entry.title is not None and entry.title.text:
-            key = normalize_key(entry.title.text)
+            first = seen_ids.setdefault((section, arxiv.id.id), (line, title))
+            if first[0] != line:
+                if not title or not first[1] or same_paper(title, first[1]):
+                    message = f"same arXiv id {arxiv.id.id} as the entry on line {first[0]}"
+                    yield Finding(where, message)
+                continue  # two papers under one id: arxiv-id-conflict reports it
+        if title:
+            key = normalize_key(title)
             if key:
-                first = seen_titles.setdefault(key, line)
-                if first != line:
-                    yield Finding(where, f"same title as the entry on line {first}")
+                first_line = seen_titles.setdefault((section, key), line)
+                if first_line != line:
+                    yield Finding(where, f"same title as the entry on line {first_line}")
 
 
 RULE = Rule.from_module(
