@@ -1,9 +1,17 @@
-r"""Entry date tag disagrees with the year and month of its arXiv id
+r"""Entry date disagrees with the year and month of its arXiv id
 
 ## What it does
-Compares an entry's date tag with the year and month encoded in its arXiv id
-(`2506.09634` is 2025/06; `math/0007129` is 2000/07) and reports a difference, naming the
-month the id gives.
+Compares an entry's date with the year and month encoded in its arXiv id (`2506.09634` is
+2025/06; `math/0007129` is 2000/07) and reports a difference, naming the month the id gives.
+
+A `[YY/MM]` or `[YYYY/MM]` date tag (the generator's) must match the id's month exactly.
+Any other date a list's format has (`[2024/04/17]`, `Sep 2024`, a table's `2025.11`, a
+venue's `ICLR'25`, `(08 March 2025)`) is held to a tolerance, because a curator may date a
+paper from a later version or from its conference: only a date *before* the id is
+reported, since no version of the paper existed then. Two exceptions keep false alarms
+out: a day from the 25th on in the month just before the id's (a submission at the end of
+a month gets the next month's id), and a year six or more years before the id's (an old
+paper posted to arXiv long after it appeared, such as a 1987 paper with an id from 2018).
 
 ## Why is this bad?
 Lists are sorted and grouped by the tag; a wrong tag puts the paper in the wrong month. It
@@ -19,9 +27,10 @@ Use instead:
 ```
 
 ## Fix safety
-The fix sets the tag from the arXiv id, in the list's tag style. It is safe when the tag
-cannot be a date (month `00` or over 12) and unsafe otherwise: a curator may have chosen
-another date on purpose, such as the conference date or the version they read.
+The fix sets a generator tag from the arXiv id, in the list's tag style. It is safe when
+the tag cannot be a date (month `00` or over 12) and unsafe otherwise: a curator may have
+chosen another date on purpose, such as the conference date or the version they read.
+Other dates are not fixable: which of the date and the id is wrong has to be checked.
 
 ## Options
 None.
@@ -31,17 +40,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from paperlint.arxiv import ArxivId
 from paperlint.context import Context
+from paperlint.model import DateTag
 from paperlint.rule import Applicability, Edit, Finding, Fix, Fixability, Rule, Severity
+
+_OLD_PAPER_YEARS = 6
+"""A year this many years before the id's is an old paper posted later, not a slip."""
+_MONTH_END_DAY = 25
 
 
 def check(context: Context) -> Iterator[Finding]:
     style = context.date_style
     for entry, arxiv in zip(context.paper_list.entries, context.arxiv, strict=True):
         tag = entry.date
-        if tag is None or tag.style is None or tag.year is None or tag.month is None:
-            continue  # only the generator's [YY/MM] and [YYYY/MM] tags, for now
-        if arxiv is None or arxiv.id is None:
+        if tag is None or tag.year is None or arxiv is None or arxiv.id is None:
+            continue
+        if tag.style is None or tag.month is None:
+            finding = _before_the_id(tag, arxiv.id)
+            if finding is not None:
+                yield finding
             continue
         ident = arxiv.id
         if (tag.year, tag.month) == (ident.year, ident.month):
@@ -59,6 +77,32 @@ def check(context: Context) -> Iterator[Finding]:
             f"which is from {ident.year:04d}/{ident.month:02d}"
         )
         yield Finding(tag.span, message, fix)
+
+
+def _before_the_id(date: DateTag, ident: ArxivId) -> Finding | None:
+    """A date in another form than the generator's tag: reported only when it lies before
+    the id's month (see the rule's documentation for the tolerance)."""
+    year = date.year
+    assert year is not None
+    shown_id = f"{ident.year:04d}/{ident.month:02d}"
+    if date.month is None or not 1 <= date.month <= 12:
+        if not 0 < ident.year - year < _OLD_PAPER_YEARS:
+            return None
+        message = (
+            f'year {year} of "{date.text}" is before arXiv id {ident.id}, which is from '
+            f"{shown_id}: the date or the id is wrong"
+        )
+        return Finding(date.text_span, message)
+    if (year, date.month) >= (ident.year, ident.month):
+        return None
+    month_before = (year * 12 + date.month) + 1 == ident.year * 12 + ident.month
+    if month_before and date.day is not None and date.day >= _MONTH_END_DAY:
+        return None  # submitted at the end of a month, given the next month's id
+    message = (
+        f'date "{date.text}" is before arXiv id {ident.id}, which is from {shown_id}: '
+        "the date or the id is wrong"
+    )
+    return Finding(date.text_span, message)
 
 
 RULE = Rule.from_module(
