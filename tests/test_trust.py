@@ -198,3 +198,21 @@ def test_a_guess_at_a_heading_garbled_by_mojibake_is_offered_in_the_first_pass()
 
     text = "[Back to the resources](#-awesome-text2x-resources)\n\n## RelatðŸŒŸed Resources\n"
     assert check(text.encode()).problems == []
+
+
+def test_a_link_to_the_file_itself_is_an_in_page_link() -> None:
+    from paperlint.api import fix, lint
+    from paperlint.settings import Settings
+
+    text = (
+        "# Papers\n\n## Usage\n\n"
+        "- [Usage](README.md#usag) and [again](./README.md#usage)\n"
+        '- [Other file](OTHER.md#nowhere) and <a href="README.md#nowhere">html</a>\n\n'
+        "[usage]: README.md#Usage\n"
+    )
+    settings = Settings(targets=("github", "mkdocs"), select=("PL301",), filename="README.md")
+    found = [(d.line, d.column, d.message.split(";")[0]) for d in lint(text, settings)]
+    assert [(line, column) for line, column, _ in found] == [(5, 20), (6, 56), (8, 19)]
+    assert lint(text, Settings(select=("PL301",))) == []  # text that is no file: no name
+    fixed = fix(text, settings).text  # the case of the heading's id, in the file's own name
+    assert fixed == text.replace("README.md#Usage", "README.md#usage")

@@ -85,6 +85,7 @@ class Configuration:
             options=self.options,
             format=format_name,
             labels=self.labels,
+            filename=path.name if path is not None else "",
         )
 
     def describe(self) -> dict[str, Any]:

@@ -91,7 +91,9 @@ class Context:
         """The ``#...`` destinations of the file's links into the same page, as offsets
         (``paperlint.inline.in_page_links``), found once for all rules."""
         document = self.paper_list.document
-        return in_page_links(document.masked, document.line_starts, document.line_ends)
+        return in_page_links(
+            document.masked, document.line_starts, document.line_ends, self.settings.filename
+        )
 
     @cached_property
     def sections_by_heading(self) -> dict[int, NoteSection]:

@@ -345,12 +345,10 @@ def destination(
 
 
 _IN_PAGE_INLINE_RE = re.compile(r"\]\([ \t]*(?=#)")
-_IN_PAGE_HTML_RE = re.compile(
-    r"""<a\s[^<>]*?\bhref\s*=\s*(?:"(#[^"]*)"|'(#[^']*)'|(#[^\s"'<>`]*))""", re.IGNORECASE
-)
-_IN_PAGE_DEFINITION_RE = re.compile(
-    r"^ {0,3}\[(?:[^\[\]\\\n]|\\.){1,999}\]:[ \t]*(#\S*)", re.MULTILINE
-)
+_IN_PAGE_HTML = r"""<a\s[^<>]*?\bhref\s*=\s*(?:"(#[^"]*)"|'(#[^']*)'|(#[^\s"'<>`]*))"""
+_IN_PAGE_HTML_RE = re.compile(_IN_PAGE_HTML, re.IGNORECASE)
+_IN_PAGE_DEFINITION = r"^ {0,3}\[(?:[^\[\]\\\n]|\\.){1,999}\]:[ \t]*(#\S*)"
+_IN_PAGE_DEFINITION_RE = re.compile(_IN_PAGE_DEFINITION, re.MULTILINE)
 _ANCHOR_TAG_RE = re.compile(
     r"""<[A-Za-z][\w-]*\s[^<>]*?\b(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>`]+))""",
     re.IGNORECASE,
@@ -358,17 +356,25 @@ _ANCHOR_TAG_RE = re.compile(
 
 
 def in_page_links(
-    masked: str, line_starts: Sequence[int], line_ends: Sequence[int]
+    masked: str, line_starts: Sequence[int], line_ends: Sequence[int], filename: str = ""
 ) -> list[tuple[int, int]]:
     """The destinations that start with ``#`` (links into the same page), as (start, end)
     offsets of the ``#...`` text: in inline links, HTML ``<a href>`` and reference
-    definitions. Cheaper than the whole inventory: it looks only where a ``#`` follows."""
+    definitions; with ``filename``, also those that name the file itself before the ``#``
+    (``README.md#usage``, ``./README.md#usage``: the offsets are still the ``#...``'s).
+    Cheaper than the whole inventory: it looks only where a ``#`` follows."""
     found: list[tuple[int, int]] = []
     if "#" not in masked:
         return found
+    own = rf"(?:\./)?{re.escape(filename)}" if filename else ""
+    inline_re, html_re, definition_re = _IN_PAGE_INLINE_RE, _IN_PAGE_HTML_RE, _IN_PAGE_DEFINITION_RE
+    if own and filename in masked:
+        inline_re = re.compile(rf"\]\([ \t]*(?:{own})?(?=#)")
+        html_re = re.compile(_IN_PAGE_HTML.replace("(#", f"(?:{own})?(#"), re.IGNORECASE)
+        definition_re = re.compile(_IN_PAGE_DEFINITION.replace("(#", f"(?:{own})?(#"), re.MULTILINE)
     previous = -1  # the "]" of the previous candidate, when on the same line
     parentheses: Parentheses | None = None  # of the candidate's line, shared by its links
-    for match in _IN_PAGE_INLINE_RE.finditer(masked):
+    for match in inline_re.finditer(masked):
         closing = match.start()
         line = bisect_left(line_starts, closing + 1) - 1
         line_start = line_starts[line]
@@ -384,11 +390,11 @@ def in_page_links(
         if read is not None:
             found.append((read[0], read[1]))
     if "href" in masked or "HREF" in masked:
-        for match in _IN_PAGE_HTML_RE.finditer(masked):
+        for match in html_re.finditer(masked):
             group = next(index for index in (1, 2, 3) if match.group(index) is not None)
             found.append((match.start(group), match.end(group)))
     if "]:" in masked:
-        for match in _IN_PAGE_DEFINITION_RE.finditer(masked):
+        for match in definition_re.finditer(masked):
             found.append((match.start(1), match.end(1)))
     found.sort()
     return found

@@ -24,6 +24,9 @@ class Settings:
     """Per-rule options by rule name."""
     format: str = "auto"
     """The list format to read the file with (``paperlint.formats``), or ``auto``."""
+    filename: str = ""
+    """The file's name (``README.md``): a link to ``README.md#x`` from it is a link into
+    the same page. Empty for text that is no file."""
     labels: Mapping[str, str] = field(default_factory=dict)
     """Link labels (lower-cased) and the role each names (``paper``, ``code``...), where a
     list's vocabulary is its own."""
