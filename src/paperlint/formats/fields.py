@@ -25,6 +25,7 @@ __all__ = [
     "source_links",
     "strip_span",
     "title_from",
+    "title_link_kind",
 ]
 
 BADGE_HOSTS = ("img.shields.io", "badgen.net", "badge.fury.io", "api.star-history.com")
@@ -172,3 +173,15 @@ def date_in(
 def span(start: int, end: int) -> Span | None:
     """``Span(start, end)``, or None when it is empty."""
     return Span(start, end) if end > start else None
+
+
+# -- added for link-title and heading --
+
+
+def title_link_kind(url: str) -> LinkKind:
+    """The role of a link whose text is the entry's title: a PDF is the paper wherever it
+    is served (``github.com/../report.pdf``), else the host's role, else a paper."""
+    path = url.split("#", 1)[0].split("?", 1)[0].rstrip("/").lower()
+    if path.endswith(".pdf"):
+        return LinkKind.PAPER
+    return LinkKind[host_role(url) or "PAPER"]

@@ -18,9 +18,16 @@ import re
 
 from paperlint.document import Document
 from paperlint.formats.base import ITEM, Block, Profile
-from paperlint.formats.fields import date_in, entry_links, link_from, source_links, span
+from paperlint.formats.fields import (
+    date_in,
+    entry_links,
+    link_from,
+    source_links,
+    span,
+    title_link_kind,
+)
 from paperlint.inline import LinkSyntax
-from paperlint.model import DateSource, DateTag, Entry, Link, LinkKind, Span, Title
+from paperlint.model import DateSource, DateTag, Entry, Link, Span, Title
 from paperlint.roles import host_role
 
 __all__ = ["PROFILE"]
@@ -58,7 +65,7 @@ def _score(document: Document, block: Block) -> float:
     score = 0.3
     if text.count(" ") >= 2 or ":" in text:
         score += 0.1
-    paper = host_role(url) == "PAPER"
+    paper = host_role(url) == "PAPER" or url.lower().endswith(".pdf")
     if paper:
         score += 0.2
     close = masked.find(")", found.end(), line_end)
@@ -97,7 +104,7 @@ def _read(document: Document, block: Block, index: int) -> Entry:
     tail_start = block.start
     for found in source_links(document, block.start, block.start + 1):
         if found.syntax is LinkSyntax.INLINE:
-            kind = LinkKind[host_role(found.url) or "PAPER"]
+            kind = title_link_kind(found.url)
             title_link = link_from(document, found, kind)
             label = title_link.label_span
             title = _title(document, label.start, label.end)
