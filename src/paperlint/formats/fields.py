@@ -38,9 +38,11 @@ def source_links(document: Document, start: int, end: int) -> list[SourceLink]:
     """The links of the document that start in ``[start, end)``, in order (definitions
     excluded: they are the file's, not an entry's)."""
     links = document.links.links
-    low = bisect_left(links, start, key=_start)
     found: list[SourceLink] = []
-    for link in links[low:]:
+    # Indexing, not ``links[low:]``: a slice copies the rest of the file's links on every
+    # call, quadratic over a list (parsing 20,000 heading entries took 1.6 s more).
+    for index in range(bisect_left(links, start, key=_start), len(links)):
+        link = links[index]
         if link.start >= end:
             break
         if link.syntax is not LinkSyntax.DEFINITION:
