@@ -24,6 +24,7 @@ from paperlint.formats.fields import (
     link_from,
     source_links,
     span,
+    title_from,
     title_link_kind,
 )
 from paperlint.inline import LinkSyntax
@@ -175,12 +176,12 @@ def _read(document: Document, block: Block, index: int) -> Entry:
         if found.syntax is LinkSyntax.INLINE and found.end <= heading_end:
             title_link = link_from(document, found, title_link_kind(found.url))
             label = title_link.label_span
-            title = _title(document, label.start, label.end)
+            title = title_from(document, label.start, label.end, "heading")
     if title is None and heading_end > start:
         if masked[start] == "[" and masked[heading_end - 1] == "]":
-            title = _title(document, start + 1, heading_end - 1)
+            title = title_from(document, start + 1, heading_end - 1, "heading")
         else:
-            title = _title(document, start, heading_end)
+            title = title_from(document, start, heading_end, "heading")
     skip = title_link.start if title_link is not None else -1
     links, badges = entry_links(document, start, end, skip=skip)
     if title_link is not None:
@@ -221,11 +222,6 @@ def _read(document: Document, block: Block, index: int) -> Entry:
         badges=tuple(badges),
         notes=notes,
     )
-
-
-def _title(document: Document, start: int, end: int) -> Title:
-    raw = document.text[start:end]
-    return Title(start, len(raw), " ".join(raw.split()), kind="heading")
 
 
 def _is_filler(masked: str, low: int, high: int) -> bool:

@@ -24,6 +24,7 @@ from paperlint.formats.fields import (
     link_from,
     source_links,
     span,
+    title_from,
     title_link_kind,
 )
 from paperlint.inline import LinkSyntax
@@ -104,17 +105,16 @@ def _read(document: Document, block: Block, index: int) -> Entry:
     tail_start = block.start
     for found in source_links(document, block.start, block.start + 1):
         if found.syntax is LinkSyntax.INLINE:
-            kind = title_link_kind(found.url)
-            title_link = link_from(document, found, kind)
+            title_link = link_from(document, found, title_link_kind(found.url))
             label = title_link.label_span
-            title = _title(document, label.start, label.end)
+            title = title_from(document, label.start, label.end, "link")
             tail_start = title_link.end
     if title is None:
         # A link no renderer reads (a blank in its URL, no ")"): its text is the title all
         # the same.
         found_text = _TITLE_LINK_RE.match(masked, block.start, first_end)
         if found_text is not None:
-            title = _title(document, found_text.start(1), found_text.end(1))
+            title = title_from(document, found_text.start(1), found_text.end(1), "link")
             tail_start = found_text.end()
     skip = title_link.start if title_link is not None else -1
     links, badges = entry_links(document, block.start, end, skip=skip)
@@ -151,11 +151,6 @@ def _read(document: Document, block: Block, index: int) -> Entry:
         badges=tuple(badges),
         notes=notes,
     )
-
-
-def _title(document: Document, start: int, end: int) -> Title:
-    raw = document.text[start:end]
-    return Title(start, len(raw), " ".join(raw.split()), kind="link")
 
 
 def _tail(
