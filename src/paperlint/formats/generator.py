@@ -34,6 +34,7 @@ _GENERATOR_TAG_RE = re.compile(r"\[(?:\d\d|\d{4})/\d\d\]|\[(?:YY|YYYY)/MM\]")
 # The generator's own labels, as groups or as the older output's single-bracket links.
 _VOCABULARY_RE = re.compile(r"\[\[?(?:Paper|Code/Page|TLDR/Notes)\]\(")
 _SIGNATURE_RE = re.compile(r"\[\[?(?:Code/Page|TLDR/Notes)\]\(")
+_TAG_DIGIT_RE = re.compile(r"\d|YY")
 _SINGLE_LINK_RE = re.compile(r"(?<![\[\w])\[(Paper|Code/Page|Code|TLDR/Notes)\]\(")
 
 
@@ -54,7 +55,13 @@ def _score(document: Document, block: Block) -> float:
     bold = masked.startswith("**", cursor, first_end)
     end = document.line_ends[block.last]
     groups = masked.find("[[", start, end)
-    if tag is None and not bold and masked.find("[[", start, first_end) < 0:
+    # Only a date tag makes an entry of an item with no bold title and no group: a bracketed
+    # name before a link ("[OpenAI] [Title](u)", a blog list) or a task box does not.
+    if (
+        not bold
+        and masked.find("[[", start, first_end) < 0
+        and (tag is None or not _TAG_DIGIT_RE.search(masked, tag.start(), tag.end()))
+    ):
         return 0.0
     score = 0.1
     if tag is not None and _GENERATOR_TAG_RE.match(masked, tag.start(), tag.end()):
