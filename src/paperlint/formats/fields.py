@@ -172,3 +172,50 @@ def date_in(
 def span(start: int, end: int) -> Span | None:
     """``Span(start, end)``, or None when it is empty."""
     return Span(start, end) if end > start else None
+
+
+# -- added for numbered and multiline --
+
+
+def links_with_groups(
+    document: Document,
+    start: int,
+    end: int,
+    groups: list[Link],
+    *,
+    plain: Span | None = None,
+) -> tuple[list[Link], list[Link]]:
+    """The links and badges of an entry over ``[start, end)`` when its ``[[Label](url)]``
+    groups were read apart (``groups``, by the generator's ``group_links``, which also
+    reads broken ones): the groups, then every other link that no group covers, in source
+    order. A link inside ``plain`` (an authors span: homepages) has the role ``OTHER``,
+    whatever its host, so that an author's GitHub page is no code link."""
+    links, badges = entry_links(document, start, end)
+    if plain is not None:
+        links = [
+            Link(
+                link.start,
+                link.label,
+                link.url,
+                link.end,
+                link.closing,
+                LinkKind.OTHER,
+                link.label_offset,
+                link.url_offset,
+            )
+            if plain.start <= link.start < plain.end
+            else link
+            for link in links
+        ]
+    if not groups:
+        return links, badges
+    merged = list(groups)
+    for link in links:
+        if not any(group.start <= link.start < group.end for group in groups):
+            merged.append(link)
+    merged.sort(key=_link_start)
+    return merged, badges
+
+
+def _link_start(link: Link) -> int:
+    return link.start
