@@ -138,3 +138,10 @@ def test_only_bold_bullets_with_nested_links_make_no_list() -> None:
         "  - [MkDocs](docs/rendering.md), [Sphinx](docs/sphinx.md)\n"
     )
     assert parse(text).format.name == "none"
+
+
+def test_crlf_line_endings_read_the_same_parts() -> None:
+    paper_list, entries = _entries(f"### End-to-end\n\n{MRI}\n{MRI}".replace("\n", "\r\n"))
+    assert paper_list.format.confidence == 1.0
+    assert _text(paper_list, entries[0].authors) == "Qiaohong Liu, Weikun Zhang"
+    assert _text(paper_list, entries[0].venue) == "Magnetic Resonance Imaging"

@@ -162,3 +162,15 @@ def test_numbered_links_without_a_bold_title_are_not_this_format() -> None:
         "2. [Title two](https://arxiv.org/abs/2001.00002), Cy Dee, ACL 2021\n"
     )
     assert parse(text).format.name != "numbered"
+
+
+def test_crlf_line_endings_read_the_same_parts() -> None:
+    text = (
+        "## Methods\n\n"
+        "2. **Fixing Model Bugs**. (EMNLP 2022) <br />\n"
+        "   Shikhar Murty, Marco Ribeiro.\n"
+        "   [[paper](https://arxiv.org/abs/2211.03318)]\n"
+    )
+    paper_list, entry = _only(text.replace("\n", "\r\n"))
+    assert _text(paper_list, entry.authors) == "Shikhar Murty, Marco Ribeiro"
+    assert _text(paper_list, entry.venue) == "EMNLP 2022"

@@ -79,7 +79,7 @@ def _score(document: Document, block: Block) -> float:
             score += 0.1
         if block.last - block.first >= 2:
             score += 0.1  # title, authors, and a venue or links line
-        second = _skip(masked, first_end + 1, end, " \t")
+        second = _skip(masked, document.line_starts[block.first + 1], end, " \t")
         if _is_authors(masked, second, ends[block.first + 1]):
             score += 0.2
         if groups:

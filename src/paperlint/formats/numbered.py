@@ -132,7 +132,7 @@ def _after_title(document: Document, cursor: int, end: int) -> tuple[Span | None
         # The authors on the next line.
         if line_end >= end:
             return None, venue, position
-        position = _skip(masked, line_end + 1, end, " \t")
+        position = _skip(masked, _next_line(masked, line_end), end, " \t")
         line_end = _line_end(masked, position, end)
     if masked.startswith("*", position) and not masked.startswith("**", position):
         italic_end = masked.find("*", position + 1, line_end)
@@ -151,7 +151,7 @@ def _after_title(document: Document, cursor: int, end: int) -> tuple[Span | None
     authors = _strip(masked, position, authors_end, _SEPARATORS)
     if venue is None and authors_end == line_end < end:
         # "Authors." / " (EMNLP 2022) [[paper](..)]": a venue opening the links' line.
-        start = _skip(masked, line_end + 1, end, " \t")
+        start = _skip(masked, _next_line(masked, line_end), end, " \t")
         found = _PARENTHESES_RE.match(masked, start, _line_end(masked, start, end))
         if found is not None and _YEAR_RE.search(found.group(1)):
             venue = _strip(masked, found.start(1), found.end(1))
@@ -177,8 +177,16 @@ def _venue_after(masked: str, position: int, line_end: int) -> Span | None:
 
 
 def _line_end(masked: str, position: int, end: int) -> int:
+    """Where the line holding ``position`` ends, before its ``\n`` or ``\r\n``."""
     found = masked.find("\n", position, end)
-    return end if found < 0 else found
+    if found < 0:
+        return end
+    return found - 1 if found > position and masked[found - 1] == "\r" else found
+
+
+def _next_line(masked: str, line_end: int) -> int:
+    """The start of the line after the one ending at ``line_end``."""
+    return line_end + 2 if masked.startswith("\r\n", line_end) else line_end + 1
 
 
 def _skip(masked: str, position: int, end: int, chars: str) -> int:
