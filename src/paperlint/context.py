@@ -10,7 +10,7 @@ from paperlint.anchors import AnchorIndex
 from paperlint.arxiv import ArxivUrl, parse_arxiv_url
 from paperlint.document import Document
 from paperlint.inline import in_page_links
-from paperlint.model import Entry, Heading, Link, LinkKind, NoteSection, PaperList
+from paperlint.model import DateSource, Entry, Heading, Link, LinkKind, NoteSection, PaperList
 from paperlint.settings import Settings
 from paperlint.urls import recover
 
@@ -162,6 +162,8 @@ class Context:
             1
             for entry in entries
             if entry.date is not None
+            # Only a tag opening the entry: a venue's year or a date in the text is no tag.
+            and entry.date.source is DateSource.TAG
             and (entry.date.style is not None or entry.date.is_placeholder)
         )
         return bool(entries) and 2 * tagged >= len(entries)

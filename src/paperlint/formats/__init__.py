@@ -8,7 +8,7 @@ on it.
 
 from __future__ import annotations
 
-from paperlint.formats import generator, heading, link_title
+from paperlint.formats import generator, heading, link_title, multiline, numbered
 from paperlint.formats.base import Profile
 from paperlint.model import Detection
 
@@ -22,7 +22,13 @@ __all__ = [
     "find_profile",
 ]
 
-PROFILES: tuple[Profile, ...] = (generator.PROFILE, link_title.PROFILE, heading.PROFILE)
+PROFILES: tuple[Profile, ...] = (
+    generator.PROFILE,
+    numbered.PROFILE,
+    link_title.PROFILE,
+    multiline.PROFILE,
+    heading.PROFILE,
+)
 """Every format; on equal scores the earlier one reads the file."""
 
 FORMAT_NAMES = ("auto", *(profile.name for profile in PROFILES))

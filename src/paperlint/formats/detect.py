@@ -77,6 +77,9 @@ def read_entries(
             if (
                 number != best
                 and count >= _MIN_SECTION_ENTRIES
+                # Blocks that merely resemble another format's entries (bold news bullets
+                # where the file's profile finds none) do not make the section that format.
+                and strength >= MIN_CONFIDENCE * count
                 and strength > _OVERRIDE * file_strength
                 and strength > strengths[pick][region][0]
             ):

@@ -187,3 +187,52 @@ def title_link_kind(url: str) -> LinkKind:
     if path.endswith(".pdf"):
         return LinkKind.PAPER
     return LinkKind[host_role(url) or "PAPER"]
+
+
+# -- added for numbered and multiline --
+
+
+def links_with_groups(
+    document: Document,
+    start: int,
+    end: int,
+    groups: list[Link],
+    *,
+    plain: Span | None = None,
+) -> tuple[list[Link], list[Link]]:
+    """The links and badges of an entry over ``[start, end)`` when its ``[[Label](url)]``
+    groups were read apart (``groups``, in order, by the generator's ``group_links``, which
+    also reads broken ones): the groups, then every other link that no group covers, in
+    source order. A link inside ``plain`` (an authors span: homepages) has the role
+    ``OTHER``, whatever its host, so that an author's GitHub page is no code link."""
+    links: list[Link] = []
+    badges: list[Link] = []
+    cursor = start
+    # Only the gaps between the groups are read from the inventory: converting the groups'
+    # own links there and dropping them again cost a fifth of the parse of a large list.
+    for group in (*groups, None):
+        gap_end = end if group is None else group.start
+        if gap_end > cursor:
+            found, images = entry_links(document, cursor, gap_end)
+            links.extend(found)
+            badges.extend(images)
+        if group is not None:
+            links.append(group)
+            cursor = max(cursor, group.end)
+    if plain is not None:
+        links = [
+            Link(
+                link.start,
+                link.label,
+                link.url,
+                link.end,
+                link.closing,
+                LinkKind.OTHER,
+                link.label_offset,
+                link.url_offset,
+            )
+            if plain.start <= link.start < plain.end
+            else link
+            for link in links
+        ]
+    return links, badges

@@ -21,7 +21,7 @@ from paperlint.inline import Parentheses, destination
 from paperlint.model import DateTag, Entry, Link, Span, Title
 from paperlint.roles import link_role
 
-__all__ = ["PROFILE"]
+__all__ = ["PROFILE", "group_links"]
 
 _DATE_TAG_RE = re.compile(r"\[(?!\[)([^\[\]\n]*)\](?![(\[])")
 _DATE_VALUE_RE = re.compile(r"\s*(\d{4}|\d{2})\s*[/.-]\s*(\d{1,2})\s*")
@@ -102,7 +102,7 @@ def _read(document: Document, block: Block, index: int) -> Entry:
         date = _date_tag(tag, source)
         cursor = tag.end()
 
-    links = tuple(_links(document, lines))
+    links = tuple(group_links(document, lines))
     first_link = links[0].start if links else last_end
 
     title: Title | None = None
@@ -160,7 +160,10 @@ def _century(two_digits: int) -> int:
     return 1900 + two_digits if two_digits >= 91 else 2000 + two_digits
 
 
-def _links(document: Document, lines: range) -> list[Link]:
+def group_links(document: Document, lines: range) -> list[Link]:
+    """Every ``[[Label](url)]`` group on ``lines``, broken ones included (a missing ``]``,
+    a URL with blanks or no ``)``), and, on the lines after the first, the generator's
+    older single-bracket ``[Paper](url)`` links. Other profiles read their groups with it."""
     masked = document.masked
     source = document.text
     starts, ends = document.line_starts, document.line_ends
