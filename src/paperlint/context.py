@@ -67,19 +67,22 @@ class Context:
         first heading): the nearest heading above it of a lower level than the entry's own
         heading, for a list with a heading per paper."""
         headings = [heading for heading in self.paper_list.headings if not heading.quoted]
+        document = self.paper_list.document
         sections: list[int] = []
         stack: list[Heading] = []  # the open headings, levels increasing
         position = 0
         for entry in self.paper_list.entries:
-            while position < len(headings) and headings[position].start < entry.start:
+            while position < len(headings) and headings[position].start <= entry.start:
                 heading = headings[position]
                 while stack and stack[-1].level >= heading.level:
                     stack.pop()
                 stack.append(heading)
                 position += 1
+            # A list with a heading per paper: the entry starts on its own heading's line.
             own = (
                 headings[position]
-                if position < len(headings) and headings[position].start == entry.start
+                if position < len(headings)
+                and headings[position].line == document.line_of(entry.start)
                 else None
             )
             enclosing = [heading for heading in stack if own is None or heading.level < own.level]

@@ -200,6 +200,7 @@ class _Parser:
             while content < end and self.masked[content] in " \t":
                 content += 1
             block = Block(PARAGRAPH, index, index, content, len(self.regions) - 1, content)
+            block.region_heading = self.region_headings[-1]
             self.paragraph_block = block
             self.regions[-1].append(block)
         else:
@@ -222,6 +223,7 @@ class _Parser:
             items.append((Block(ITEM, index, index, item.end(), 0, 0), column))
             return True
         block = Block(ITEM, index, index, item.end(), len(self.regions) - 1, item.start(2))
+        block.region_heading = self.region_headings[-1]
         if items:
             items[-1][0].children.append(block)
         else:
@@ -240,7 +242,16 @@ class _Parser:
         if self.in_notes:
             return
         self.regions[-1].append(
-            Block(ROW, index, index, start, len(self.regions) - 1, start, table=self.table)
+            Block(
+                ROW,
+                index,
+                index,
+                start,
+                len(self.regions) - 1,
+                start,
+                table=self.table,
+                region_heading=self.region_headings[-1],
+            )
         )
 
     def _close_paragraph(self) -> None:
@@ -264,7 +275,13 @@ class _Parser:
         closing = _ATX_CLOSING_RE.search(raw) if raw.endswith("#") else None
         text_end = text_start + (closing.start() if closing else len(raw))
         text_end = max(text_start, text_end)
-        self._heading(len(match.group(1)), index, Span(text_start, text_end), quoted=quoted)
+        self._heading(
+            len(match.group(1)),
+            index,
+            Span(text_start, text_end),
+            quoted=quoted,
+            marker=match.start(1),
+        )
 
     def _setext_heading(self, level: int) -> None:
         first, last = self.paragraph[0], self.paragraph[-1]
@@ -280,7 +297,14 @@ class _Parser:
         self._heading(level, first, Span(start, end), underline=last + 1)
 
     def _heading(
-        self, level: int, index: int, span: Span, *, quoted: bool = False, underline: int = -1
+        self,
+        level: int,
+        index: int,
+        span: Span,
+        *,
+        quoted: bool = False,
+        underline: int = -1,
+        marker: int = -1,
     ) -> None:
         text = self.document.text[span.start : span.end]
         if len(text) < 40:  # "Abstract", "TL;DR": the same short headings again and again
@@ -313,8 +337,9 @@ class _Parser:
             max(index, underline),
             span.start,
             len(self.regions) - 1,
-            span.start,
+            marker if marker >= 0 else span.start,
             heading=heading,
+            region_heading=self.region_headings[-1],
         )
         self.section_block = block
         self.regions[-1].append(block)

@@ -79,13 +79,16 @@ class Block:
     """Index of the section (level-1 or level-2 heading) the block sits in; 0 before the
     first."""
     marker: int = 0
-    """Offset of a list item's marker (``-``, ``12.``), else of the first character."""
+    """Offset of a list item's marker (``-``, ``12.``), of a heading's first ``#``, else of
+    the first character."""
     children: list[Block] = field(default_factory=list)
     """An item's nested items, in order."""
     table: Table | None = None
     """A row's table."""
     heading: Heading | None = None
     """A section's heading."""
+    region_heading: Heading | None = None
+    """The level-1 or level-2 heading of the section the block sits in, if any."""
 
     @property
     def lines(self) -> range:

@@ -249,41 +249,18 @@ def _quote(document: Document, line: int, last: int) -> Span | None:
     return span(low, _rstrip(masked, low, high))
 
 
-# The year of the level-2 section an entry sits under ("## 🏗️ 2017"), per document: found
-# once per section, not by a walk back over every entry's heading (quadratic on a long
-# section). One slot: the document read last.
-_year_cache: tuple[Document | None, dict[int, DateTag | None]] = (None, {})
-
-
 def _section_year(document: Document, block: Block) -> DateTag | None:
-    global _year_cache
-    cached, years = _year_cache
-    if cached is not document:
-        years = {}
-        _year_cache = (document, years)
-    try:
-        return years[block.region]
-    except KeyError:
-        pass
-    found: DateTag | None = None
-    masked = document.masked
-    starts, ends = document.line_starts, document.line_ends
-    for line in range(block.first - 1, -1, -1):
-        low = starts[line]
-        opening = _ATX_OPEN_RE.match(masked, low, ends[line])
-        if opening is None or len(opening.group(1)) > 2:
-            continue
-        text_start = opening.end()
-        text_end = _rstrip(masked, text_start, ends[line])
-        year = _YEAR_HEADING_RE.fullmatch(document.text, text_start, text_end)
-        if year is not None:
-            found = DateTag(
-                year.start(1), year.group(1), int(year.group(1)), None, None,
-                DateSource.HEADING, None, 0,
-            )  # fmt: skip
-        break
-    years[block.region] = found
-    return found
+    """The year of the level-1 or level-2 section the entry sits under (``## 🏗️ 2017``)."""
+    heading = block.region_heading
+    if heading is None:
+        return None
+    year = _YEAR_HEADING_RE.fullmatch(heading.text)
+    if year is None:
+        return None
+    return DateTag(
+        heading.start + year.start(1), year.group(1), int(year.group(1)), None, None,
+        DateSource.HEADING, None, 0,
+    )  # fmt: skip
 
 
 PROFILE = Profile(
