@@ -10,7 +10,7 @@ from paperlint.anchors import AnchorIndex
 from paperlint.arxiv import ArxivUrl, parse_arxiv_url
 from paperlint.document import Document
 from paperlint.inline import in_page_links
-from paperlint.model import Entry, Heading, LinkKind, NoteSection, PaperList
+from paperlint.model import DateSource, Entry, Heading, LinkKind, NoteSection, PaperList
 from paperlint.settings import Settings
 from paperlint.urls import recover
 
@@ -127,7 +127,9 @@ class Context:
         tagged = sum(
             1
             for entry in entries
-            if entry.date is not None and (entry.date.year is not None or entry.date.is_placeholder)
+            if entry.date is not None
+            and entry.date.source is DateSource.TAG
+            and (entry.date.year is not None or entry.date.is_placeholder)
         )
         return bool(entries) and 2 * tagged >= len(entries)
 
