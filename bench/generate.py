@@ -357,11 +357,11 @@ def _wacv_row(rng: random.Random, title: str, arxiv: str, code: str) -> str:
 
 
 def generate_bullets(count: int, seed: int = 20251124) -> str:
-    """A list of link-title bullets (family E), in year sections: mostly the awesome-NeRF
-    shape ``- [Title](url), Authors et al., Venue 2021 | [github](u) | [bibtex](u)`` with
-    an HTML comment after some entries, a third the Awesome-LLM-Strawberry shape
-    ``- [Title](arxiv url)`` with the authors on a nested bullet. About 200 bytes per
-    entry."""
+    """A list of link-title bullets (family E), in year sections: about half in the
+    awesome-NeRF shape ``- [Title](url), Authors et al., Venue 2021 | [github](u) |
+    [bibtex](u)`` with an HTML comment after some entries, a quarter in the
+    Awesome-LLM-Strawberry shape ``- [Title](arxiv url)`` with the authors on a nested
+    bullet, the rest ``- [Title](url) [[code](u)]``. About 200 bytes per entry."""
     rng = random.Random(seed)
     parts = ["# Awesome Papers as Links (Synthetic)\n\n"]
     n = 0
@@ -381,7 +381,11 @@ def generate_bullets(count: int, seed: int = 20251124) -> str:
             if defect == "empty-link":
                 url = ""
             text = title + " " if defect == "trailing-space" else title
-            if rng.random() < 0.33:
+            shape = rng.random()
+            if shape < 0.2:
+                code = _code_url(rng, n, title, defect)
+                parts.append(f"- [{text}]({url}) [[code]({code})]\n")
+            elif shape < 0.45:
                 authors = ", ".join(
                     f"{rng.choice(GIVEN)} {rng.choice(AUTHORS)}" for _ in range(rng.randint(1, 8))
                 )
