@@ -184,3 +184,14 @@ def test_a_date_column_is_no_date_tag_to_rewrite() -> None:
     )
     assert not [d for d in lint(text, Settings()) if d.rule.code == "PL101"]
     assert fix(text).text == text
+
+
+def test_of_two_date_columns_the_more_precise_date_is_read() -> None:
+    text = (
+        "| Year | Title | ArXiv Time | Paper |\n|---|---|---|---|\n"
+        "| 2026 | **Pixel-to-4D** | 2 Jan 2026 | [Link](https://arxiv.org/abs/2601.00678) |\n"
+    )
+    (entry,) = _entries(text)
+    assert entry.date is not None
+    assert (entry.date.year, entry.date.month, entry.date.day) == (2026, 1, 2)
+    assert _text(text, entry, "date") == "2 Jan 2026"

@@ -140,6 +140,8 @@ class _Layout:
     """Columns that hold none of these (numbers in them mark a table of results)."""
     strength: int
     """How many columns besides the title a paper list has (date, venue, authors, links)."""
+    dates: tuple[int, ...] = ()
+    """Every date column (``| Year | Title | ArXiv Time |``): the most precise date is read."""
 
 
 _NO_LAYOUT = _Layout(-1, False, -1, -1, -1, -1, (), {}, (), 0)
@@ -164,6 +166,7 @@ def _read_header(columns: list[str]) -> _Layout:
     papers: list[int] = []
     links: list[tuple[int, LinkKind | None]] = []
     others: list[int] = []
+    dates: list[int] = []
     for index, column in enumerate(columns):
         role: str | None = None
         kind: LinkKind | None = None
@@ -179,6 +182,8 @@ def _read_header(columns: list[str]) -> _Layout:
                     role, kind = _LINKS, _ROLE_WORDS[word]
                 if role is not None:
                     break
+        if role == _DATE:
+            dates.append(index)
         if role == _PAPER:
             papers.append(index)
         elif role == _LINKS:
@@ -210,6 +215,7 @@ def _read_header(columns: list[str]) -> _Layout:
         link_roles,
         tuple(others),
         strength,
+        tuple(dates),
     )
 
 
@@ -400,9 +406,13 @@ def _read(document: Document, block: Block, index: int) -> Entry:
                 link.kind = kind  # built here, for this entry: the column says what it is
 
     date: DateTag | None = None
-    cell = _cell(cells, layout.date)
-    if cell is not None and not _is_placeholder(masked, *cell):
-        date = date_in(document, cell[0], cell[1], DateSource.COLUMN)
+    for column in layout.dates:
+        cell = _cell(cells, column)
+        if cell is None or _is_placeholder(masked, *cell):
+            continue
+        found_date = date_in(document, cell[0], cell[1], DateSource.COLUMN)
+        if found_date is not None and (date is None or _precision(found_date) > _precision(date)):
+            date = found_date
     venue = _span_of(masked, cells, layout.venue)
     if date is None and venue is not None:
         date = date_in(document, venue.start, venue.end, DateSource.VENUE, numeric=False)
@@ -422,6 +432,10 @@ def _read(document: Document, block: Block, index: int) -> Entry:
         badges=badges,
         notes=notes,
     )
+
+
+def _precision(date: DateTag) -> int:
+    return (date.month is not None) + (date.day is not None)
 
 
 def _span_of(masked: str, cells: list[tuple[int, int]], column: int) -> Span | None:
