@@ -261,7 +261,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _cell(cells: list[tuple[int, int]], column: int) -> tuple[int, int] | None:
-    """A column's cell, or None when the row is short of it or it holds a placeholder."""
+    """A column's cell, or None when there is no such column or the row is short of it."""
     if column < 0 or column >= len(cells):
         return None
     return cells[column]
