@@ -249,7 +249,8 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # The last row split: score and read ask for the same row one after the other (the parse of
-# a 20,000-row table 0.2 s faster). It holds the last document's text until the next row.
+# a 20,000-row table 8% faster: 0.92 s against 0.99 s). It holds the last document's text
+# until the next table is read.
 _memo: tuple[str, int, list[tuple[int, int]]] = ("", -1, [])
 
 
