@@ -45,10 +45,16 @@ SMALL_LISTS = (
 )
 STARTUP_TARGETS = {"mllm-medical.md": 0.035, "model-merging-no-notes.md": 0.045}
 """The issue's targets for paperlint's median wall time on the small lists, in seconds."""
-SECTIONS = ("startup", "lint", "phases", "mkdocs")
+FORMAT_LISTS = (
+    # (file in bench/work, shape in bench/generate.py, what it is)
+    ("list-20000.md", "generator", "the generator's format"),
+    ("table-20000.md", "table", "Markdown tables, family G"),
+    ("bullets-20000.md", "bullets", "link-title bullets, family E"),
+)
+SECTIONS = ("startup", "lint", "formats", "phases", "mkdocs")
 
 sys.path.insert(0, str(HERE))
-from generate import generate  # noqa: E402
+from generate import SHAPES, generate  # noqa: E402
 
 
 @dataclass
@@ -414,6 +420,45 @@ def _narrow_text_line(runs: int) -> list[str]:
     ]
 
 
+def bench_formats(args: argparse.Namespace) -> list[str]:
+    """paperlint on 20,000-entry lists of three formats, timed in the same rounds."""
+    from paperlint import parse
+
+    commands = {}
+    rows = []
+    for name, shape, what in FORMAT_LISTS:
+        path = WORK / name
+        if not path.exists():
+            path.write_text(SHAPES[shape](20_000), encoding="utf-8")
+        detected = parse(path.read_text(encoding="utf-8")).format
+        rows.append((name, what, path.stat().st_size, detected))
+        commands[name] = [*paperlint_command(), name, *TARGETS]
+    measured = measure_rounds(commands, WORK, args.runs, args.timeout)
+    lines = [
+        "<!-- section: formats -->",
+        "## Other list formats: paperlint on 20,000-entry lists",
+        "",
+        "Synthetic lists from `bench/generate.py` (seed 20251124): the generator's list of the",
+        "section above, `--shape table` and `--shape bullets`, each with the defects its real",
+        "lists show. paperlint runs all rules with `--target github --target mkdocs`.",
+        f"`bench/run.py --only formats`: {args.runs} rounds, the three lists in turn; median",
+        "(min–max) wall time and peak memory. A list read as `none` (its format has no",
+        "profile) is only scanned: no entry, no entry-level rule.",
+        "",
+        "| list | file | read as (entries) | paperlint |",
+        "|---|---:|---|---:|",
+    ]
+    for name, what, size, detected in rows:
+        m = measured[name]
+        lines.append(
+            f"| {name} ({what}) | {size / 1e6:.1f} MB | `{detected.name}` ({detected.entries:,})"
+            f" | {m.time_text(True)}, {m.peak_mb:.0f} MB |"
+        )
+        print(lines[-1], flush=True)
+    lines.append("")
+    return lines
+
+
 def bench_mkdocs(args: argparse.Namespace) -> list[str]:
     try:
         from importlib.metadata import entry_points
@@ -555,6 +600,7 @@ def main() -> None:
     run: dict[str, Callable[[], list[str]]] = {
         "startup": lambda: bench_startup(args, markdownlint),
         "lint": lambda: bench_lint(args, markdownlint),
+        "formats": lambda: bench_formats(args),
         "phases": bench_phases,
         "mkdocs": lambda: bench_mkdocs(args),
     }

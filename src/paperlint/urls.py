@@ -9,6 +9,7 @@ __all__ = [
     "CODE_HOSTS",
     "HTTPS_HOSTS",
     "is_repository_url",
+    "leading_residue",
     "missing_scheme",
     "placeholder",
     "recover",
@@ -65,9 +66,22 @@ def residue_index(url: str) -> int | None:
     return min(found) if found else None
 
 
+_LEADING_RESIDUE_RE = re.compile(r"[{}\\$]+(?=[A-Za-z][A-Za-z0-9+.-]*://)")
+
+
+def leading_residue(url: str) -> str:
+    r"""LaTeX residue before the URL's scheme (``\https://...``), or ""."""
+    match = _LEADING_RESIDUE_RE.match(url.lstrip())
+    return match.group() if match else ""
+
+
 def recover(url: str) -> str:
-    """The URL the author meant: cut at LaTeX residue, then drop trailing junk (blanks
-    included: a blank left before the ``)`` makes the rest a link that ends early)."""
+    """The URL the author meant: without residue before its scheme, cut at LaTeX residue,
+    then without trailing junk (blanks included: a blank left before the ``)`` makes the
+    rest a link that ends early)."""
+    lead = leading_residue(url)
+    if lead:
+        url = url.lstrip()[len(lead) :]
     while True:
         cut = residue_index(url)
         if cut is not None:

@@ -8,7 +8,7 @@ on it.
 
 from __future__ import annotations
 
-from paperlint.formats import generator, heading, link_title, multiline, numbered
+from paperlint.formats import generator, heading, link_title, multiline, numbered, table
 from paperlint.formats.base import Profile
 from paperlint.model import Detection
 
@@ -27,6 +27,7 @@ PROFILES: tuple[Profile, ...] = (
     numbered.PROFILE,
     link_title.PROFILE,
     multiline.PROFILE,
+    table.PROFILE,
     heading.PROFILE,
 )
 """Every format; on equal scores the earlier one reads the file."""

@@ -47,6 +47,7 @@ def source_links(document: Document, start: int, end: int) -> list[SourceLink]:
             break
         if link.syntax is not LinkSyntax.DEFINITION:
             found.append(link)
+        index += 1
     return found
 
 

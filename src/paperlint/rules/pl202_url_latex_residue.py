@@ -38,6 +38,7 @@ from paperlint.context import Context
 from paperlint.model import Span
 from paperlint.rule import Applicability, Edit, Finding, Fix, Fixability, Rule, Severity
 from paperlint.urls import (
+    leading_residue,
     recover,
     residue_index,
     residue_removal_is_safe,
@@ -53,6 +54,15 @@ def check(context: Context) -> Iterator[Finding]:
         for link in entry.links:
             url = link.url
             if link.is_empty or link.fragment is not None:
+                continue
+            lead = leading_residue(url)
+            if lead:
+                # "\https://..." ("\href" leftovers): only the characters before the scheme
+                # go; a backslash there is never part of a URL.
+                start = link.url_span.start + len(url) - len(url.lstrip())
+                span = Span(start, start + len(lead))
+                fix = Fix(f'Remove the "{lead}" before the URL', (Edit(span.start, span.end, ""),))
+                yield Finding(span, f'{link.label} URL starts with LaTeX residue "{lead}"', fix)
                 continue
             cut = residue_index(url)
             if cut is None:
