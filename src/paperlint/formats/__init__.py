@@ -8,7 +8,7 @@ on it.
 
 from __future__ import annotations
 
-from paperlint.formats import generator
+from paperlint.formats import generator, prefixed, tagged
 from paperlint.formats.base import Profile
 from paperlint.model import Detection
 
@@ -22,7 +22,7 @@ __all__ = [
     "find_profile",
 ]
 
-PROFILES: tuple[Profile, ...] = (generator.PROFILE,)
+PROFILES: tuple[Profile, ...] = (generator.PROFILE, tagged.PROFILE, prefixed.PROFILE)
 """Every format; on equal scores the earlier one reads the file."""
 
 FORMAT_NAMES = ("auto", *(profile.name for profile in PROFILES))

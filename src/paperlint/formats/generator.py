@@ -21,7 +21,7 @@ from paperlint.inline import Parentheses, destination
 from paperlint.model import DateTag, Entry, Link, Span, Title
 from paperlint.roles import link_role
 
-__all__ = ["PROFILE"]
+__all__ = ["PROFILE", "group_links"]
 
 _DATE_TAG_RE = re.compile(r"\[(?!\[)([^\[\]\n]*)\](?![(\[])")
 _DATE_VALUE_RE = re.compile(r"\s*(\d{4}|\d{2})\s*[/.-]\s*(\d{1,2})\s*")
@@ -95,7 +95,7 @@ def _read(document: Document, block: Block, index: int) -> Entry:
         date = _date_tag(tag, source)
         cursor = tag.end()
 
-    links = tuple(_links(document, lines))
+    links = tuple(group_links(document, lines))
     first_link = links[0].start if links else last_end
 
     title: Title | None = None
@@ -153,7 +153,12 @@ def _century(two_digits: int) -> int:
     return 1900 + two_digits if two_digits >= 91 else 2000 + two_digits
 
 
-def _links(document: Document, lines: range) -> list[Link]:
+def group_links(document: Document, lines: range) -> list[Link]:
+    """The ``[[Label](url)]`` groups on ``lines``, a group missing its ``]`` or ``)``
+    included, and on the lines after the first the older output's single-bracket links of
+    the generator's labels. Of ``[[Paper](u)|[Code](u)]`` it reads the first link (the
+    others are single-bracket links, for ``fields.entry_links``). Other profiles read their
+    groups with it too."""
     masked = document.masked
     source = document.text
     starts, ends = document.line_starts, document.line_ends
