@@ -10,7 +10,7 @@ from paperlint.anchors import AnchorIndex
 from paperlint.arxiv import ArxivUrl, parse_arxiv_url
 from paperlint.document import Document
 from paperlint.inline import in_page_links
-from paperlint.model import Entry, Heading, LinkKind, NoteSection, PaperList
+from paperlint.model import DateSource, DateTag, Entry, Heading, LinkKind, NoteSection, PaperList
 from paperlint.settings import Settings
 from paperlint.urls import recover
 
@@ -124,11 +124,7 @@ class Context:
         its entries open with a ``[YY/MM]``-like tag (``[YYYY/MM]``, the placeholder). A
         list that writes ``[CVPR 2024]`` or no tag at all is held to no such form."""
         entries = self.paper_list.entries
-        tagged = sum(
-            1
-            for entry in entries
-            if entry.date is not None and (entry.date.year is not None or entry.date.is_placeholder)
-        )
+        tagged = sum(1 for entry in entries if entry.date is not None and _numeric_tag(entry.date))
         return bool(entries) and 2 * tagged >= len(entries)
 
     @cached_property
@@ -152,3 +148,13 @@ class Context:
             elif entry.date is not None and entry.date.style == "YYYY/MM":
                 long += 1
         return "YYYY/MM" if long > short else "YY/MM"
+
+
+def _numeric_tag(date: DateTag) -> bool:
+    """A ``[YY/MM]``-like tag: a bracketed date of digits (or the placeholder), not a venue
+    tag (``[CVPR 2024]``) nor a date read from a venue or the entry's text."""
+    if date.source is not DateSource.TAG:
+        return False
+    if date.is_placeholder:
+        return True
+    return date.year is not None and not any(char.isalpha() for char in date.text)

@@ -40,6 +40,7 @@ _DASH_RE = re.compile(r"((?:19|20)\d\d)(?:\.(\d{1,2}))?-(?:([^\[\]\n]*?)-)?(?=\[
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _BREAK_RE = re.compile(r"(?i)<br\s*/?>\s*$")
 _TITLE_STRIP = " \t\r\n"
+_PDF_RE = re.compile(r"(?i)\.pdf(?:[?#]|$)")
 
 
 def _score(document: Document, block: Block) -> float:
@@ -206,6 +207,10 @@ def _link_title(document: Document, block: Block, bracket: int) -> tuple[Title |
 
 
 def _host_kind(url: str) -> LinkKind:
+    """The role of a title link: its host's, but a PDF (``hushell.github.io/x.pdf``) and a
+    link whose host says nothing are the paper."""
+    if _PDF_RE.search(url):
+        return LinkKind.PAPER
     role = host_role(url)
     return LinkKind[role] if role else LinkKind.PAPER
 

@@ -91,21 +91,19 @@ def _tag_score(masked: str, tag: re.Match[str], line_end: int) -> float:
         cursor += 1
     if not masked.startswith("**", cursor, line_end):
         return 0.0  # a news line: "- [2023/12/28] Publicly released repo."
-    score = 0.55
+    score = 0.6
     if _LETTER_RE.search(inner):
         score += 0.25  # a venue tag, "[CVPR 2024]"
     elif not _SHORT_TAG_RE.fullmatch(inner):
         score += 0.1  # "[2023/08]", "[2023]"
     closing = masked.find("**", cursor + 2, line_end)
-    if closing >= 0:
-        after = closing + 2
-        if _ITALIC_RE.match(masked, after, line_end):
-            score += 0.15
-        group = masked.find("[[", after, line_end)
-        if group >= 0:
-            score += 0.15
-            if masked.find(")|[", group, line_end) >= 0:
-                score += 0.1
+    if closing >= 0 and _ITALIC_RE.match(masked, closing + 2, line_end):
+        score += 0.15
+    group = masked.find("[[", cursor + 2, line_end)
+    if group >= 0:
+        score += 0.15
+        if masked.find(")|[", group, line_end) >= 0:
+            score += 0.1
     return min(score, 1.0)
 
 
