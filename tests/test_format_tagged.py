@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from paperlint import parse
+from paperlint.formats.fields import entry_links
+from paperlint.formats.generator import group_links
 from paperlint.model import DateSource, Entry, LinkKind
 from paperlint.parse import parse_text
 
@@ -150,3 +152,30 @@ def test_the_generator_format_stays_the_generator_s() -> None:
         "[[Paper](http://arxiv.org/pdf/2410.06555v1)] [[Code/Page](https://github.com/a/b)]\n"
     )
     assert parse(text).format.name == "generator"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ALEEEHU__World-Simulator__README.md",
+        "Andrewzh112__Awesome-LLM-based-MultiAgents__README.md",
+        "EvoAgentX__Awesome-Self-Evolving-Agents__README.md",
+    ],
+)
+def test_the_links_of_an_entry_of_groups_alone_are_those_of_the_inventory(name: str) -> None:
+    # ``grouped_links`` skips the link inventory when every link of an entry is a group:
+    # what it reads must be what the inventory gives.
+    text = (Path(__file__).parent / "data" / "formats" / name).read_text(encoding="utf-8")
+    paper_list = parse(text)
+    document = paper_list.document
+    for entry in paper_list.entries:
+        lines = range(document.line_of(entry.start) - 1, document.line_of(entry.end))
+        groups = group_links(document, lines)
+        others, badges = entry_links(document, entry.start, entry.end)
+        inside = [(group.start, group.end) for group in groups]
+        others = [link for link in others if not any(a <= link.start < b for a, b in inside)]
+        expected = sorted([*groups, *others], key=lambda link: link.start)
+        assert [(link.start, link.end, link.url) for link in entry.links] == [
+            (link.start, link.end, link.url) for link in expected
+        ]
+        assert len(entry.badges) == len(badges)
