@@ -4,6 +4,7 @@ README's hand count."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,11 @@ LISTS = [
 ]
 
 
+# Files that mix formats: the sections read with another profile than the family's, and
+# their entries. World-Simulator's hand count (202) covers its bullets; the file also holds
+# paper tables (lines 475-486 and 704-719, 24 rows), whose rows are papers too.
+MIXED = {"ALEEEHU__World-Simulator__README.md": {"table": 24}}
+
 _WRITTEN = {profile.name for profile in PROFILES}
 _CASES = [
     pytest.param(
@@ -60,10 +66,15 @@ def test_each_real_list_is_read_with_its_profile_and_its_entries_counted(
     name: str, family: str, count: int
 ) -> None:
     paper_list = parse((FORMATS / name).read_text(encoding="utf-8"))
-    assert paper_list.format.name == PROFILE_OF_FAMILY[family]
-    assert abs(len(paper_list.entries) - count) <= 0.03 * count, len(paper_list.entries)
+    profile = PROFILE_OF_FAMILY[family]
+    assert paper_list.format.name == profile
     assert paper_list.format.entries == len(paper_list.entries)
-    assert all(entry.format == PROFILE_OF_FAMILY[family] for entry in paper_list.entries)
+    own = [entry for entry in paper_list.entries if entry.format == profile]
+    assert abs(len(own) - count) <= 0.03 * count, len(own)
+    others = Counter(entry.format for entry in paper_list.entries if entry.format != profile)
+    assert others == Counter(MIXED.get(name, {}))
+    sections = {section.name for section in paper_list.format.sections}
+    assert sections == ({profile, *others} if others else set())
 
 
 def test_the_list_of_lists_is_the_folder() -> None:

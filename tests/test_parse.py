@@ -195,7 +195,8 @@ def test_ordinary_list_items_are_not_entries() -> None:
 
 def test_links_joined_in_one_bracket_pair_close_the_group() -> None:
     # "[[Paper](u)|[Code](u)]": the group's "[" closes after the last link; nothing is
-    # missing, and the first URL ends at its own ")".
+    # missing, and the first URL ends at its own ")". The list is read as ``tagged``,
+    # which also reads the links after the first.
     text = (
         "- [2023/10] **SOTOPIA** *Xuhui Zhou et al.* "
         "[[Paper](https://arxiv.org/abs/2310.11667)|[Code](https://github.com/s/s)] #\n"
@@ -204,7 +205,8 @@ def test_links_joined_in_one_bracket_pair_close_the_group() -> None:
     )
     first, second, third = parse_text(text).entries
     assert [(link.url, link.closing) for link in first.links] == [
-        ("https://arxiv.org/abs/2310.11667", ")]")
+        ("https://arxiv.org/abs/2310.11667", ")]"),
+        ("https://github.com/s/s", ")"),
     ]
     assert [(link.url, link.closing) for link in second.links] == [
         ("https://arxiv.org/abs/2308.09830)", ")]")

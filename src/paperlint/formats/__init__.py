@@ -8,7 +8,16 @@ on it.
 
 from __future__ import annotations
 
-from paperlint.formats import generator, heading, link_title, multiline, numbered, table
+from paperlint.formats import (
+    generator,
+    heading,
+    link_title,
+    multiline,
+    numbered,
+    prefixed,
+    table,
+    tagged,
+)
 from paperlint.formats.base import Profile
 from paperlint.model import Detection
 
@@ -24,6 +33,8 @@ __all__ = [
 
 PROFILES: tuple[Profile, ...] = (
     generator.PROFILE,
+    tagged.PROFILE,
+    prefixed.PROFILE,
     numbered.PROFILE,
     link_title.PROFILE,
     multiline.PROFILE,

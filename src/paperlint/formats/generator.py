@@ -161,9 +161,11 @@ def _century(two_digits: int) -> int:
 
 
 def group_links(document: Document, lines: range) -> list[Link]:
-    """Every ``[[Label](url)]`` group on ``lines``, broken ones included (a missing ``]``,
-    a URL with blanks or no ``)``), and, on the lines after the first, the generator's
-    older single-bracket ``[Paper](url)`` links. Other profiles read their groups with it."""
+    """The ``[[Label](url)]`` groups on ``lines``, a group missing its ``]`` or ``)``
+    included, and on the lines after the first the older output's single-bracket links of
+    the generator's labels. Of ``[[Paper](u)|[Code](u)]`` it reads the first link (the
+    others are single-bracket links, for ``fields.entry_links``). Other profiles read their
+    groups with it too."""
     masked = document.masked
     source = document.text
     starts, ends = document.line_starts, document.line_ends
