@@ -25,7 +25,7 @@ import re
 
 from paperlint.document import Document
 from paperlint.formats.base import ITEM, PARAGRAPH, Block, Profile
-from paperlint.formats.fields import date_in, links_with_groups, strip_span, title_from
+from paperlint.formats.fields import date_in, grouped_links, strip_span, title_from
 from paperlint.formats.generator import group_links
 from paperlint.model import DateSource, DateTag, Entry, Span, Title
 
@@ -147,7 +147,9 @@ def _read(document: Document, block: Block, index: int) -> Entry:
     if date is None and venue is not None:
         date = date_in(document, venue.start, venue.end, DateSource.VENUE, numeric=False)
     groups = group_links(document, block.lines)
-    links, badges = links_with_groups(document, block.marker, end, groups, plain=authors)
+    links, badges = grouped_links(
+        document, block.lines, block.marker, end, groups=groups, plain=authors
+    )
     return Entry(
         index=index,
         start=block.marker,

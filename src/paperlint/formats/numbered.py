@@ -21,7 +21,7 @@ import re
 
 from paperlint.document import CODE_FILLER, Document
 from paperlint.formats.base import ITEM, Block, Profile
-from paperlint.formats.fields import date_in, links_with_groups, strip_span, title_from
+from paperlint.formats.fields import date_in, grouped_links, strip_span, title_from
 from paperlint.formats.generator import group_links
 from paperlint.model import DateSource, DateTag, Entry, Span, Title
 
@@ -96,7 +96,9 @@ def _read(document: Document, block: Block, index: int) -> Entry:
         cursor = closing + 2
         authors, venue, cursor = _after_title(document, cursor, own_end)
 
-    links, badges = links_with_groups(document, block.marker, end, groups, plain=authors)
+    links, badges = grouped_links(
+        document, block.lines, block.marker, end, groups=groups, plain=authors
+    )
     date = _venue_date(document, venue) if venue is not None else None
     return Entry(
         index=index,
