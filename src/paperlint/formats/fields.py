@@ -181,6 +181,19 @@ def span(start: int, end: int) -> Span | None:
     return Span(start, end) if end > start else None
 
 
+def stripped(text: str, start: int, end: int, chars: str = " \t") -> Span | None:
+    """``[start, end)`` without the ``chars`` at either end, or None when nothing is left."""
+    return span(*strip_span(text, start, end, chars))
+
+
+def skip(text: str, position: int, end: int, chars: str) -> int:
+    """The first offset from ``position`` (up to ``end``) whose character is none of
+    ``chars``."""
+    while position < end and text[position] in chars:
+        position += 1
+    return position
+
+
 # -- added for link-title and heading --
 
 

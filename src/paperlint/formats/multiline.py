@@ -25,7 +25,7 @@ import re
 
 from paperlint.document import Document
 from paperlint.formats.base import ITEM, PARAGRAPH, Block, Profile
-from paperlint.formats.fields import date_in, grouped_links, strip_span, title_from
+from paperlint.formats.fields import date_in, grouped_links, skip, strip_span, stripped, title_from
 from paperlint.formats.generator import group_links
 from paperlint.model import DateSource, DateTag, Entry, Span, Title
 
@@ -79,7 +79,7 @@ def _score(document: Document, block: Block) -> float:
             score += 0.1
         if block.last - block.first >= 2:
             score += 0.1  # title, authors, and a venue or links line
-        second = _skip(masked, document.line_starts[block.first + 1], end, " \t")
+        second = skip(masked, document.line_starts[block.first + 1], end, " \t")
         if _is_authors(masked, second, ends[block.first + 1]):
             score += 0.2
         if groups:
@@ -130,11 +130,13 @@ def _read(document: Document, block: Block, index: int) -> Entry:
         for child in block.children:
             child_end = ends[child.own_last()]
             if not masked.startswith("[", child.start) and child.start < child_end:
-                authors = _strip(masked, child.start, _content_end(masked, child.start, child_end))
+                authors = stripped(
+                    masked, child.start, _content_end(masked, child.start, child_end)
+                )
                 break
     else:
         for line in range(block.first + 1, block.last + 1):
-            line_start = _skip(masked, starts[line], ends[line], " \t")
+            line_start = skip(masked, starts[line], ends[line], " \t")
             line_end = _content_end(masked, line_start, ends[line])
             if masked.startswith("[[", line_start):
                 continue  # a links line
@@ -169,8 +171,8 @@ def _authors(masked: str, start: int, end: int) -> Span | None:
     if masked.startswith("*", start) and not masked.startswith("**", start):
         closing = masked.rfind("*", start + 1, end)
         if closing > start:
-            return _strip(masked, start + 1, closing)
-    return _strip(masked, start, end, _SEPARATORS)
+            return stripped(masked, start + 1, closing)
+    return stripped(masked, start, end, _SEPARATORS)
 
 
 def _date_and_venue(document: Document, start: int, end: int) -> tuple[DateTag | None, Span | None]:
@@ -182,30 +184,19 @@ def _date_and_venue(document: Document, start: int, end: int) -> tuple[DateTag |
         date = date_in(document, bracket.start(), bracket.end(), DateSource.TEXT, brackets=1)
         if date is not None:
             venue: Span | None = None
-            after = _skip(masked, bracket.end(), end, " \t")
+            after = skip(masked, bracket.end(), end, " \t")
             second = _BRACKET_RE.match(masked, after, end)
             if second is not None:
-                venue = _strip(masked, second.start(1), second.end(1))
+                venue = stripped(masked, second.start(1), second.end(1))
             return date, venue
     stop = masked.find("[", start, end)
-    return None, _strip(masked, start, stop if stop >= 0 else end, _SEPARATORS)
+    return None, stripped(masked, start, stop if stop >= 0 else end, _SEPARATORS)
 
 
 def _content_end(masked: str, start: int, end: int) -> int:
     """Where a line's content ends: before its break mark (``<br>``, ``\\``) and blanks."""
     found = _BREAK_RE.search(masked, start, end)
     return found.start() if found is not None else strip_span(masked, start, end)[1]
-
-
-def _skip(masked: str, position: int, end: int, chars: str) -> int:
-    while position < end and masked[position] in chars:
-        position += 1
-    return position
-
-
-def _strip(masked: str, start: int, end: int, chars: str = " \t") -> Span | None:
-    start, end = strip_span(masked, start, end, chars)
-    return Span(start, end) if end > start else None
 
 
 PROFILE = Profile(

@@ -21,7 +21,7 @@ import re
 
 from paperlint.document import CODE_FILLER, Document
 from paperlint.formats.base import ITEM, Block, Profile
-from paperlint.formats.fields import date_in, grouped_links, strip_span, title_from
+from paperlint.formats.fields import date_in, grouped_links, skip, strip_span, stripped, title_from
 from paperlint.formats.generator import group_links
 from paperlint.model import DateSource, DateTag, Entry, Span, Title
 
@@ -119,28 +119,28 @@ def _after_title(document: Document, cursor: int, end: int) -> tuple[Span | None
     reading stopped."""
     masked = document.masked
     line_end = _line_end(masked, cursor, end)
-    position = _skip(masked, cursor, line_end, _SEPARATORS)
+    position = skip(masked, cursor, line_end, _SEPARATORS)
     venue: Span | None = None
     if position < line_end and masked[position] in "(\uff08":
         # "**Title**. (ICLR 2023) <br />"
         found = _PARENTHESES_RE.match(masked, position, line_end)
         if found is not None and _YEAR_RE.search(found.group(1)):
-            venue = _strip(masked, found.start(1), found.end(1))
-            position = _skip(masked, found.end(), line_end, _SEPARATORS)
+            venue = stripped(masked, found.start(1), found.end(1))
+            position = skip(masked, found.end(), line_end, _SEPARATORS)
     brk = _BREAK_RE.match(masked, position, line_end)
     if brk is not None:
-        position = _skip(masked, brk.end(), line_end, " \t")
+        position = skip(masked, brk.end(), line_end, " \t")
     if position >= line_end or masked.startswith("\n", position):
         # The authors on the next line.
         if line_end >= end:
             return None, venue, position
-        position = _skip(masked, _next_line(masked, line_end), end, " \t")
+        position = skip(masked, _next_line(masked, line_end), end, " \t")
         line_end = _line_end(masked, position, end)
     if masked.startswith("*", position) and not masked.startswith("**", position):
         italic_end = masked.find("*", position + 1, line_end)
         if italic_end < 0:
             return None, venue, position
-        authors = _strip(masked, position + 1, italic_end)
+        authors = stripped(masked, position + 1, italic_end)
         position = italic_end + 1
         if venue is None:
             venue = _venue_after(masked, position, line_end)
@@ -150,13 +150,13 @@ def _after_title(document: Document, cursor: int, end: int) -> tuple[Span | None
     # Plain authors after "<br />": up to a line break, a link or the line's end.
     stop = _VENUE_END_RE.search(masked, position, line_end)
     authors_end = stop.start() if stop else line_end
-    authors = _strip(masked, position, authors_end, _SEPARATORS)
+    authors = stripped(masked, position, authors_end, _SEPARATORS)
     if venue is None and authors_end == line_end < end:
         # "Authors." / " (EMNLP 2022) [[paper](..)]": a venue opening the links' line.
-        start = _skip(masked, _next_line(masked, line_end), end, " \t")
+        start = skip(masked, _next_line(masked, line_end), end, " \t")
         found = _PARENTHESES_RE.match(masked, start, _line_end(masked, start, end))
         if found is not None and _YEAR_RE.search(found.group(1)):
-            venue = _strip(masked, found.start(1), found.end(1))
+            venue = stripped(masked, found.start(1), found.end(1))
     return authors, venue, authors_end
 
 
@@ -173,9 +173,9 @@ def _venue_date(document: Document, venue: Span) -> DateTag | None:
 
 def _venue_after(masked: str, position: int, line_end: int) -> Span | None:
     """``. Venue 2023. `tag` [[pdf](..)]``: the venue, up to the first tag or link."""
-    start = _skip(masked, position, line_end, _SEPARATORS)
+    start = skip(masked, position, line_end, _SEPARATORS)
     stop = _VENUE_END_RE.search(masked, start, line_end)
-    return _strip(masked, start, stop.start() if stop else line_end, _SEPARATORS)
+    return stripped(masked, start, stop.start() if stop else line_end, _SEPARATORS)
 
 
 def _line_end(masked: str, position: int, end: int) -> int:
@@ -189,17 +189,6 @@ def _line_end(masked: str, position: int, end: int) -> int:
 def _next_line(masked: str, line_end: int) -> int:
     """The start of the line after the one ending at ``line_end``."""
     return line_end + 2 if masked.startswith("\r\n", line_end) else line_end + 1
-
-
-def _skip(masked: str, position: int, end: int, chars: str) -> int:
-    while position < end and masked[position] in chars:
-        position += 1
-    return position
-
-
-def _strip(masked: str, start: int, end: int, chars: str = " \t") -> Span | None:
-    start, end = strip_span(masked, start, end, chars)
-    return Span(start, end) if end > start else None
 
 
 PROFILE = Profile(

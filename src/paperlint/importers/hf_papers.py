@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from paperlint.dates import MONTHS as _MONTHS
 from paperlint.importers.model import ImportFailure, Paper, ReadResult, Skipped, collapse
 
 __all__ = ["ABSTRACT_MIN_WORDS", "read"]
@@ -29,27 +30,6 @@ ABSTRACT_MIN_WORDS = 20
 """Fewer words than any abstract, more than any line of page chrome."""
 _TITLE_MAX_WORDS = 60
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 # "May 26, 2024", "Feb 6", "Jun 8, 2025 3" (3 upvotes), "Feb 3 3".
 _DATE_RE = re.compile(r"([A-Za-z]{3,9})\.? +(\d{1,2})(?:, *(\d{4}))?(?: +\d+)?")
 _SEPARATOR = "·"
