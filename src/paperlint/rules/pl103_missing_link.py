@@ -8,7 +8,8 @@ the list has a `# TLDR/Notes` part. An empty Paper or TLDR/Notes link counts as 
 an empty Code/Page link is reported by `empty-code-link` instead. In a list of another
 format (`paperlint detect` names it), a link's role comes from its label and host
 (`pdf`, `arXiv` and `📝 Paper` are paper links), and only the paper link is expected: a
-paper without code is no defect there.
+paper without code is no defect there; where the title itself is a link (to a project
+page, say), it counts as the entry's paper link.
 
 ## Why is this bad?
 A paper list is only as useful as its links: an entry without its Paper link cannot be
@@ -43,7 +44,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from paperlint.context import Context
-from paperlint.model import LinkKind, Span
+from paperlint.model import Entry, LinkKind, Span
 from paperlint.rule import Finding, Fixability, Rule, Severity
 
 _ORDER = (LinkKind.PAPER, LinkKind.CODE, LinkKind.NOTES)
@@ -58,11 +59,21 @@ def check(context: Context) -> Iterator[Finding]:
                 # entry; elsewhere a paper without code is no defect.
                 continue
             link = entry.link(kind)
+            if link is None and kind is LinkKind.PAPER and _title_is_a_link(entry):
+                continue  # a list whose titles are links: the title links to the paper's page
             if link is None:
                 where = entry.links[-1].span if entry.links else _first_line(context, entry.span)
                 yield Finding(where, f"entry has no {kind.value} link")
             elif link.is_empty and kind is not LinkKind.CODE:
                 yield Finding(link.span, f"{kind.value} link is empty")
+
+
+def _title_is_a_link(entry: Entry) -> bool:
+    return (
+        entry.title is not None
+        and entry.title.kind in ("link", "heading")
+        and any(link.start <= entry.title.start < link.end for link in entry.links)
+    )
 
 
 def _first_line(context: Context, span: Span) -> Span:

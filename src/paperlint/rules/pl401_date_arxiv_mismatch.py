@@ -42,7 +42,7 @@ from collections.abc import Iterator
 
 from paperlint.arxiv import ArxivId
 from paperlint.context import Context
-from paperlint.model import DateTag
+from paperlint.model import DateSource, DateTag, Entry
 from paperlint.rule import Applicability, Edit, Finding, Fix, Fixability, Rule, Severity
 
 _OLD_PAPER_YEARS = 6
@@ -57,7 +57,7 @@ def check(context: Context) -> Iterator[Finding]:
         if tag is None or tag.year is None or arxiv is None or arxiv.id is None:
             continue
         if tag.style is None or tag.month is None:
-            finding = _before_the_id(tag, arxiv.id)
+            finding = _before_the_id(tag, arxiv.id, entry)
             if finding is not None:
                 yield finding
             continue
@@ -79,20 +79,27 @@ def check(context: Context) -> Iterator[Finding]:
         yield Finding(tag.span, message, fix)
 
 
-def _before_the_id(date: DateTag, ident: ArxivId) -> Finding | None:
+def _before_the_id(date: DateTag, ident: ArxivId, entry: Entry) -> Finding | None:
     """A date in another form than the generator's tag: reported only when it lies before
     the id's month (see the rule's documentation for the tolerance)."""
     year = date.year
     assert year is not None
+    # A section's year ("## 2019") dates every entry under it: report at the entry.
+    where = date.text_span
+    if date.source is DateSource.HEADING:
+        where = entry.title.span if entry.title is not None else entry.marker
     shown_id = f"{ident.year:04d}/{ident.month:02d}"
     if date.month is None or not 1 <= date.month <= 12:
         if not 0 < ident.year - year < _OLD_PAPER_YEARS:
             return None
+        what = f"section year {year}" if date.source is DateSource.HEADING else f"year {year}"
+        if date.source is not DateSource.HEADING and date.text != str(year):
+            what += f' of "{date.text}"'
         message = (
-            f'year {year} of "{date.text}" is before arXiv id {ident.id}, which is from '
-            f"{shown_id}: the date or the id is wrong"
+            f"{what} is before arXiv id {ident.id}, which is from {shown_id}: the date or the "
+            "id is wrong"
         )
-        return Finding(date.text_span, message)
+        return Finding(where, message)
     if (year, date.month) >= (ident.year, ident.month):
         return None
     month_before = (year * 12 + date.month) + 1 == ident.year * 12 + ident.month
@@ -102,7 +109,7 @@ def _before_the_id(date: DateTag, ident: ArxivId) -> Finding | None:
         f'date "{date.text}" is before arXiv id {ident.id}, which is from {shown_id}: '
         "the date or the id is wrong"
     )
-    return Finding(date.text_span, message)
+    return Finding(where, message)
 
 
 RULE = Rule.from_module(
