@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import markdown
 import pytest
@@ -208,3 +209,19 @@ def test_a_quoted_heading_does_not_take_the_place_of_a_notes_heading() -> None:
     html = markdown.markdown(text, extensions=["paperlist", "toc"])
     assert '<h2 id="alpha">Alpha</h2>' in html
     assert '<h2 id="a-quoted-heading">A quoted heading</h2>' in html
+
+
+FORMATS = Path(__file__).parent / "data" / "formats"
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(path for path in FORMATS.glob("*.md") if not path.name.startswith("SOURCE-")),
+    ids=lambda path: path.name[:40],
+)
+def test_a_list_of_another_format_renders_as_its_markdown_does(path: Path) -> None:
+    # Until the page reads every part of other formats, their entries stay Markdown as
+    # written: the extension changes nothing, so nothing is lost.
+    text = path.read_text(encoding="utf-8")
+    plain = markdown.markdown(text)
+    assert markdown.markdown(text, extensions=[makeExtension()]) == plain
