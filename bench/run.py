@@ -433,6 +433,13 @@ def bench_formats(args: argparse.Namespace) -> list[str]:
         detected = parse(path.read_text(encoding="utf-8")).format
         rows.append((name, what, path.stat().st_size, detected))
         commands[name] = [*paperlint_command(), name, *TARGETS]
+    baseline = _baseline_source(args.baseline) if args.baseline else None
+    if baseline is not None:
+        # The same list with paperlint as it was at another commit, in the same rounds.
+        commands["before"] = [
+            "env", f"PYTHONPATH={baseline}", sys.executable, "-m", "paperlint",
+            "list-20000.md", *TARGETS,
+        ]  # fmt: skip
     measured = measure_rounds(commands, WORK, args.runs, args.timeout)
     lines = [
         "<!-- section: formats -->",
@@ -455,8 +462,29 @@ def bench_formats(args: argparse.Namespace) -> list[str]:
             f" | {m.time_text(True)}, {m.peak_mb:.0f} MB |"
         )
         print(lines[-1], flush=True)
+    if baseline is not None:
+        m = measured["before"]
+        lines.append(
+            f"| list-20000.md, paperlint at `{args.baseline}` (before the format profiles) "
+            f"| | `generator` | {m.time_text(True)}, {m.peak_mb:.0f} MB |"
+        )
+        after = measured["list-20000.md"]
+        lines += ["", f"After/before on the generator list: {ratio_text(after, m)}."]
     lines.append("")
     return lines
+
+
+def _baseline_source(revision: str) -> Path:
+    """The ``src`` folder of a checkout of ``revision`` (a git worktree in bench/work)."""
+    folder = WORK / f"baseline-{revision}"
+    if not folder.exists():
+        subprocess.run(
+            ["git", "worktree", "add", "--detach", str(folder), revision],
+            cwd=HERE.parent,
+            check=True,
+            capture_output=True,
+        )
+    return folder / "src"
 
 
 def bench_mkdocs(args: argparse.Namespace) -> list[str]:
@@ -588,6 +616,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--markdownlint-max", type=int, default=20_000, help="largest list given to markdownlint"
+    )
+    parser.add_argument(
+        "--baseline", help="a git revision to time on the 20k generator list beside this one"
     )
     args = parser.parse_args()
     if args.quick:
