@@ -213,3 +213,17 @@ def test_labels_give_a_list_s_own_link_labels_their_role(project: Path) -> None:
         '[labels]\nSlides = "paper"\n[rules.missing-link]\nlabels = ["Paper"]\n', encoding="utf-8"
     )
     assert run("--select", "missing-link", str(project)).exit_code == 0
+
+
+def test_columns_say_what_a_table_s_own_headers_hold(project: Path) -> None:
+    (project / "docs" / "papers.md").write_text(
+        "# Papers\n\n| When | Paper name | PDF |\n|---|---|---|\n"
+        "| 2025.01 | **A** | [link](https://arxiv.org/abs/2502.00001) |\n"
+        "| 2025.02 | **B** | [link](https://arxiv.org/abs/2502.00002) |\n",
+        encoding="utf-8",
+    )
+    assert run("--select", "date-arxiv-mismatch", str(project)).exit_code == 0
+    (project / "paperlint.toml").write_text('[columns]\nWhen = "date"\n', encoding="utf-8")
+    result = run("--select", "date-arxiv-mismatch", str(project))
+    assert codes(result) == ["PL401"]
+    assert 'date "2025.01" is before arXiv id 2502.00001' in result.stdout

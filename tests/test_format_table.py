@@ -195,3 +195,15 @@ def test_of_two_date_columns_the_more_precise_date_is_read() -> None:
     assert entry.date is not None
     assert (entry.date.year, entry.date.month, entry.date.day) == (2026, 1, 2)
     assert _text(text, entry, "date") == "2 Jan 2026"
+
+
+def test_the_configuration_names_columns_whose_headers_say_nothing() -> None:
+    text = (
+        "# Papers\n\n| When | Paper name | Where | PDF |\n|---|---|---|---|\n"
+        "| 2025.02 | **A** | ICML | [link](https://arxiv.org/abs/2502.00001) |\n"
+    )
+    (guessed,) = parse(text).entries
+    assert guessed.date is None and guessed.venue is None
+    (named,) = parse(text, columns={"when": "date", "where": "venue"}).entries
+    assert named.date is not None and (named.date.year, named.date.month) == (2025, 2)
+    assert named.venue is not None and text[named.venue.start : named.venue.end] == "ICML"

@@ -11,6 +11,10 @@ __all__ = ["RULE_OPTIONS", "ConfigModel"]
 Target = Literal["github", "mkdocs", "pymdownx"]
 Level = Literal["error", "warning", "info"]
 Role = Literal["paper", "code", "project", "notes", "data", "video", "other"]
+Column = Literal[
+    "title", "date", "venue", "authors", "notes", "paper", "links", "code", "project", "video",
+    "data", "other",
+]  # fmt: skip
 
 
 class _Strict(BaseModel):
@@ -32,6 +36,7 @@ class ConfigModel(_Strict):
     format: str = "auto"
     per_file_format: dict[str, str] = Field({}, alias="per-file-format")
     labels: dict[str, Role] = {}
+    columns: dict[str, Column] = {}
 
 
 class MissingLinkOptions(_Strict):

@@ -83,12 +83,19 @@ __all__ = [
 ]
 
 
-def parse(text: str, *, format: str = "auto", labels: Mapping[str, str] | None = None) -> PaperList:
+def parse(
+    text: str,
+    *,
+    format: str = "auto",
+    labels: Mapping[str, str] | None = None,
+    columns: Mapping[str, str] | None = None,
+) -> PaperList:
     """The paper list a text holds: its ``entries``, headings and notes, and its ``format``
     (the list format it was read as, ``none`` when it holds no paper list; per section where
     a file mixes formats). ``format`` names a profile to read it with instead of detecting
-    one; ``labels`` gives link labels (lower-cased) the role they name."""
-    return parse_document(Document(text), format=format, labels=labels)
+    one; ``labels`` gives link labels (lower-cased) the role they name, ``columns`` table
+    headers (lower-cased) what their column holds."""
+    return parse_document(Document(text), format=format, labels=labels, columns=columns)
 
 
 def lint(text: str, settings: Settings | None = None) -> list[Diagnostic]:

@@ -50,6 +50,7 @@ class Configuration:
     per_file_format: Mapping[str, str] = field(default_factory=dict)
     """List formats by glob; the last pattern that matches a file wins over ``format``."""
     labels: Mapping[str, str] = field(default_factory=dict)
+    columns: Mapping[str, str] = field(default_factory=dict)
 
     def is_excluded(self, path: Path) -> bool:
         relative = _relative(path, self.root)
@@ -85,6 +86,7 @@ class Configuration:
             options=self.options,
             format=format_name,
             labels=self.labels,
+            columns=self.columns,
             filename=path.name if path is not None else "",
         )
 
@@ -104,6 +106,7 @@ class Configuration:
             "format": self.format,
             "per-file-format": dict(self.per_file_format),
             "labels": dict(self.labels),
+            "columns": dict(self.columns),
             "enabled-rules": [
                 rule.code for rule in select_rules(self.select + self.extend_select, self.ignore)
             ],
@@ -257,6 +260,7 @@ def _validate(table: dict[str, Any], path: Path) -> Configuration:
         format=model.format,
         per_file_format=dict(model.per_file_format),
         labels={label.strip().lower(): role for label, role in model.labels.items()},
+        columns={name.strip().lower(): held for name, held in model.columns.items()},
     )
 
 

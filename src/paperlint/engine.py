@@ -68,7 +68,8 @@ class Diagnostic:
 def lint_document(document: Document, settings: Settings | None = None) -> list[Diagnostic]:
     """Every finding of the selected rules, sorted by position then code."""
     chosen = settings or Settings()
-    return lint_paper_list(parse(document, format=chosen.format, labels=chosen.labels), settings)
+    paper_list = parse(document, format=chosen.format, labels=chosen.labels, columns=chosen.columns)
+    return lint_paper_list(paper_list, settings)
 
 
 def lint_paper_list(paper_list: PaperList, settings: Settings | None = None) -> list[Diagnostic]:

@@ -40,26 +40,35 @@ _EMPHASIS_CHARS = "*_`"
 
 
 def parse_text(
-    text: str, *, format: str = "auto", labels: Mapping[str, str] | None = None
+    text: str,
+    *,
+    format: str = "auto",
+    labels: Mapping[str, str] | None = None,
+    columns: Mapping[str, str] | None = None,
 ) -> PaperList:
     """Parse a paper list given as text."""
-    return parse(Document(text), format=format, labels=labels)
+    return parse(Document(text), format=format, labels=labels, columns=columns)
 
 
 def parse(
-    document: Document, *, format: str = "auto", labels: Mapping[str, str] | None = None
+    document: Document,
+    *,
+    format: str = "auto",
+    labels: Mapping[str, str] | None = None,
+    columns: Mapping[str, str] | None = None,
 ) -> PaperList:
     """Parse a document into entries, headings and notes sections. ``format`` names the
     profile to read it with (``paperlint.formats``), or ``auto`` to detect it; ``labels``
     maps a list's own link labels (lower-cased) to the roles they name (``paper``,
-    ``code``...)."""
+    ``code``...), ``columns`` its tables' header names (lower-cased) to what the columns
+    hold (``date``, ``title``...)."""
     # The parse allocates a few objects per line and no reference cycles; pausing the
     # cyclic garbage collector keeps it from rescanning the growing model (2x faster on
     # large lists).
     paused = gc.isenabled()
     gc.disable()
     try:
-        parser = _Parser(document)
+        parser = _Parser(document, columns or {})
         parser.scan()
         forced = None if format == "auto" else detect.find_profile(format)
         detect.read_entries(parser.result, parser.regions, parser.region_headings, forced)
@@ -92,8 +101,9 @@ def _cells(text: str) -> list[str]:
 
 
 class _Parser:
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, columns: Mapping[str, str] | None = None) -> None:
         self.document = document
+        self.columns = columns or {}
         self.masked = document.masked
         self.result = PaperList(document)
         self.paragraph: list[int] = []  # lines of the open plain paragraph (setext candidates)
@@ -174,7 +184,7 @@ class _Parser:
                     cell.strip(_EMPHASIS_CHARS + " ").lower()
                     for cell in _cells(self.document.text[start:end])
                 ]
-                self.table = Table(index, columns)
+                self.table = Table(index, columns, self.columns)
                 skip = index + 1
                 continue
             self._text_line(index, start, end)

@@ -30,3 +30,7 @@ class Settings:
     labels: Mapping[str, str] = field(default_factory=dict)
     """Link labels (lower-cased) and the role each names (``paper``, ``code``...), where a
     list's vocabulary is its own."""
+    columns: Mapping[str, str] = field(default_factory=dict)
+    """Table header names (lower-cased) and what the column holds (``date``, ``title``,
+    ``venue``, ``authors``, ``notes``, ``paper``, ``code``...), where a table's headers are
+    its own."""

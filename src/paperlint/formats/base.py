@@ -11,7 +11,7 @@ mixes formats) and reads the entries with the profile that explains the file bes
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from paperlint.document import Document
@@ -51,6 +51,11 @@ class Table:
     """0-based line of the header row."""
     columns: list[str]
     """Each column's header text, stripped of Markdown emphasis and lower-cased."""
+    named: Mapping[str, str] = field(default_factory=dict)
+    """What the configuration says columns hold, by lower-cased header text (``time`` ->
+    ``date``), where a list's headers bend the pattern."""
+    layout: object = None
+    """What a profile read from the header, kept with the table so that it is read once."""
 
     def column(self, *names: str) -> int | None:
         """The index of the first column whose name contains one of ``names`` (tried in

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from paperlint.document import Document
@@ -145,23 +146,31 @@ class _Layout:
 
 
 _NO_LAYOUT = _Layout(-1, False, -1, -1, -1, -1, (), {}, (), 0)
-# One layout per table of the documents being read (a Table is hashed by identity); the
-# cache is cleared when it grows, so it never holds more than a few documents' tables.
-_layouts: dict[Table, _Layout] = {}
+# What the configuration may say a column holds, and the role it gives the column.
+_NAMED: dict[str, tuple[str | None, LinkKind | None]] = {
+    "title": (_TITLE, None),
+    "date": (_DATE, None),
+    "venue": (_VENUE, None),
+    "authors": (_AUTHORS, None),
+    "notes": (_NOTES, None),
+    "paper": (_PAPER, None),
+    "links": (_LINKS, None),
+    "code": (_LINKS, LinkKind.CODE),
+    "project": (_LINKS, LinkKind.PROJECT),
+    "video": (_LINKS, LinkKind.VIDEO),
+    "data": (_LINKS, LinkKind.DATA),
+    "other": (None, None),
+}
 
 
 def _layout(table: Table) -> _Layout:
-    try:
-        return _layouts[table]
-    except KeyError:
-        pass
-    if len(_layouts) > 4096:
-        _layouts.clear()
-    layout = _layouts[table] = _read_header(table.columns)
+    layout = table.layout
+    if not isinstance(layout, _Layout):
+        layout = table.layout = _read_header(table.columns, table.named)
     return layout
 
 
-def _read_header(columns: list[str]) -> _Layout:
+def _read_header(columns: list[str], named: Mapping[str, str]) -> _Layout:
     found: dict[str, int] = {}
     papers: list[int] = []
     links: list[tuple[int, LinkKind | None]] = []
@@ -172,12 +181,14 @@ def _read_header(columns: list[str]) -> _Layout:
         kind: LinkKind | None = None
         words = _WORD_RE.findall(column)
         roles = [_HEADER_WORDS.get(word) for word in words]
-        if _TITLE in roles or _DATE in roles:
+        if column in named:
+            role, kind = _NAMED[named[column]]  # the configuration says
+        elif _TITLE in roles or _DATE in roles:
             role = _TITLE if _TITLE in roles else _DATE  # "Paper Title", "ArXiv Time"
         else:
-            for word, named in zip(words, roles, strict=True):
-                if named is not None:
-                    role = named
+            for word, said in zip(words, roles, strict=True):
+                if said is not None:
+                    role = said
                 elif word in _ROLE_WORDS:
                     role, kind = _LINKS, _ROLE_WORDS[word]
                 if role is not None:
