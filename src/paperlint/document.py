@@ -95,6 +95,11 @@ class Document:
         self._links: LinkInventory | None = None
 
     @property
+    def links_found(self) -> bool:
+        """Whether ``links`` has been computed already (it is not free on a long file)."""
+        return self._links is not None
+
+    @property
     def links(self) -> LinkInventory:
         """Every link of the text in any syntax, and every HTML ``id``/``name`` anchor,
         outside code and comments (found on first use)."""

@@ -173,6 +173,17 @@ class Link:
         self.fragment = url[1:] if url.startswith("#") else None
 
     @property
+    def name(self) -> str:
+        """How messages name the link: its label when short (``Paper``, ``code``), else
+        its role (``Paper`` for a title link), else ``Link``."""
+        label = self.label.strip()
+        if 0 < len(label) <= 24 and "[" not in label and "\n" not in label:
+            return label
+        if self.kind is LinkKind.OTHER:
+            return "Link"
+        return str(self.kind.value).split("/")[0]
+
+    @property
     def group(self) -> bool:
         """Whether the link is the generator's ``[[Label](url)]`` group."""
         return self.label_offset == 2 and self.url_offset == len(self.label) + 4

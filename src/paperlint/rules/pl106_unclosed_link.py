@@ -42,12 +42,12 @@ def check(context: Context) -> Iterator[Finding]:
         for link in entry.links:
             if link.missing_bracket:
                 fix = Fix('Add the closing "]"', (Edit(link.end, link.end, "]"),))
-                message = f'{link.label} link group is missing its closing "]"'
+                message = f'{link.name} link group is missing its closing "]"'
                 yield Finding(link.span, message, fix)
             elif not link.closed:
                 closing = ")]" if link.label_offset == 2 else ")"
                 what = "link group" if link.label_offset == 2 else "link"
-                yield Finding(link.span, f'{link.label} {what} is not closed with "{closing}"')
+                yield Finding(link.span, f'{link.name} {what} is not closed with "{closing}"')
 
 
 RULE = Rule.from_module(

@@ -43,25 +43,22 @@ from paperlint.urls import trailing_junk, trailing_removal_is_safe
 
 
 def check(context: Context) -> Iterator[Finding]:
-    for entry in context.paper_list.entries:
-        for link in entry.links:
-            url = link.url
-            if link.is_empty or link.fragment is not None:
-                continue
-            junk = trailing_junk(url)
-            if not junk:
-                continue
-            end = link.url_span.end
-            span = Span(end - len(junk), end)
-            kept = url[: len(url) - len(junk)]
-            unbalanced = " (an unbalanced parenthesis)" if ")" in junk else ""
-            applicability = (
-                Applicability.SAFE if trailing_removal_is_safe(kept, junk) else Applicability.UNSAFE
-            )
-            fix = Fix(
-                f'Remove the trailing "{junk}"', (Edit(span.start, span.end, ""),), applicability
-            )
-            yield Finding(span, f'{link.label} URL ends with "{junk}"{unbalanced}', fix)
+    for link in context.all_links():
+        url = link.url
+        if link.is_empty or link.fragment is not None:
+            continue
+        junk = trailing_junk(url)
+        if not junk:
+            continue
+        end = link.url_span.end
+        span = Span(end - len(junk), end)
+        kept = url[: len(url) - len(junk)]
+        unbalanced = " (an unbalanced parenthesis)" if ")" in junk else ""
+        applicability = (
+            Applicability.SAFE if trailing_removal_is_safe(kept, junk) else Applicability.UNSAFE
+        )
+        fix = Fix(f'Remove the trailing "{junk}"', (Edit(span.start, span.end, ""),), applicability)
+        yield Finding(span, f'{link.name} URL ends with "{junk}"{unbalanced}', fix)
 
 
 RULE = Rule.from_module(

@@ -50,37 +50,36 @@ _SHOWN = 40
 
 
 def check(context: Context) -> Iterator[Finding]:
-    for entry in context.paper_list.entries:
-        for link in entry.links:
-            url = link.url
-            if link.is_empty or link.fragment is not None:
-                continue
-            lead = leading_residue(url)
-            if lead:
-                # "\https://..." ("\href" leftovers): only the characters before the scheme
-                # go; a backslash there is never part of a URL.
-                start = link.url_span.start + len(url) - len(url.lstrip())
-                span = Span(start, start + len(lead))
-                fix = Fix(f'Remove the "{lead}" before the URL', (Edit(span.start, span.end, ""),))
-                yield Finding(span, f'{link.label} URL starts with LaTeX residue "{lead}"', fix)
-                continue
-            cut = residue_index(url)
-            if cut is None:
-                continue
-            intended = recover(url)
-            span = Span(link.url_span.start + len(intended), link.url_span.end)
-            residue = url[cut:]
-            shown = residue if len(residue) <= _SHOWN else residue[: _SHOWN - 1] + "…"
-            safe = residue_removal_is_safe(url)
-            before_cut = url[len(intended) : cut]
-            if safe and before_cut:
-                safe = trailing_removal_is_safe(intended, before_cut + trailing_junk(residue))
-            fix = Fix(
-                f'Cut the URL to "{intended}"',
-                (Edit(span.start, span.end, ""),),
-                Applicability.SAFE if safe else Applicability.UNSAFE,
-            )
-            yield Finding(span, f'{link.label} URL contains LaTeX residue "{shown}"', fix)
+    for link in context.all_links():
+        url = link.url
+        if link.is_empty or link.fragment is not None:
+            continue
+        lead = leading_residue(url)
+        if lead:
+            # "\https://..." ("\href" leftovers): only the characters before the scheme
+            # go; a backslash there is never part of a URL.
+            start = link.url_span.start + len(url) - len(url.lstrip())
+            span = Span(start, start + len(lead))
+            fix = Fix(f'Remove the "{lead}" before the URL', (Edit(span.start, span.end, ""),))
+            yield Finding(span, f'{link.name} URL starts with LaTeX residue "{lead}"', fix)
+            continue
+        cut = residue_index(url)
+        if cut is None:
+            continue
+        intended = recover(url)
+        span = Span(link.url_span.start + len(intended), link.url_span.end)
+        residue = url[cut:]
+        shown = residue if len(residue) <= _SHOWN else residue[: _SHOWN - 1] + "…"
+        safe = residue_removal_is_safe(url)
+        before_cut = url[len(intended) : cut]
+        if safe and before_cut:
+            safe = trailing_removal_is_safe(intended, before_cut + trailing_junk(residue))
+        fix = Fix(
+            f'Cut the URL to "{intended}"',
+            (Edit(span.start, span.end, ""),),
+            Applicability.SAFE if safe else Applicability.UNSAFE,
+        )
+        yield Finding(span, f'{link.name} URL contains LaTeX residue "{shown}"', fix)
 
 
 RULE = Rule.from_module(

@@ -38,21 +38,20 @@ _WHITESPACE_RE = re.compile(r"\s")
 
 
 def check(context: Context) -> Iterator[Finding]:
-    for entry in context.paper_list.entries:
-        for link in entry.links:
-            if link.is_empty or link.fragment is not None:
-                continue
-            url = link.url
-            name = scheme(url)
-            stripped = url.strip()
-            offset = link.url_span.start + (len(url) - len(url.lstrip()))
-            if name is not None and name not in _ALLOWED:
-                span = Span(offset, offset + len(name) + 1)
-                yield Finding(span, f'{link.label} URL uses the scheme "{name}:"; use https')
-            elif _WHITESPACE_RE.search(stripped):
-                yield Finding(
-                    Span(offset, offset + len(stripped)), f"{link.label} URL contains whitespace"
-                )
+    for link in context.all_links():
+        if link.is_empty or link.fragment is not None:
+            continue
+        url = link.url
+        name = scheme(url)
+        stripped = url.strip()
+        offset = link.url_span.start + (len(url) - len(url.lstrip()))
+        if name is not None and name not in _ALLOWED:
+            span = Span(offset, offset + len(name) + 1)
+            yield Finding(span, f'{link.name} URL uses the scheme "{name}:"; use https')
+        elif _WHITESPACE_RE.search(stripped):
+            yield Finding(
+                Span(offset, offset + len(stripped)), f"{link.name} URL contains whitespace"
+            )
 
 
 RULE = Rule.from_module(

@@ -35,13 +35,12 @@ from paperlint.rule import Finding, Fixability, Rule, Severity
 
 
 def check(context: Context) -> Iterator[Finding]:
-    for entry in context.paper_list.entries:
-        for link in entry.links:
-            if link.is_empty or link.fragment is not None:
-                continue
-            parsed = context.arxiv_url(link.url)
-            if parsed is not None and parsed.problem is not None:
-                yield Finding(link.url_span, parsed.problem)
+    for link in context.all_links():
+        if link.is_empty or link.fragment is not None:
+            continue
+        parsed = context.arxiv_url(link.url)
+        if parsed is not None and parsed.problem is not None:
+            yield Finding(link.url_span, parsed.problem)
 
 
 RULE = Rule.from_module(

@@ -37,7 +37,7 @@ from paperlint.urls import missing_scheme
 
 
 def check(context: Context) -> Iterator[Finding]:
-    for link in context.entry_links():
+    for link in context.all_links():
         url = link.url
         if link.is_empty or not missing_scheme(url):
             continue

@@ -35,7 +35,7 @@ from paperlint.urls import placeholder
 
 
 def check(context: Context) -> Iterator[Finding]:
-    for link in context.entry_links():
+    for link in context.all_links():
         url = link.url
         if link.is_empty or link.fragment is not None:
             continue

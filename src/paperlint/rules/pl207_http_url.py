@@ -38,7 +38,7 @@ from paperlint.urls import scheme, serves_https
 
 
 def check(context: Context) -> Iterator[Finding]:
-    for link in context.entry_links():
+    for link in context.all_links():
         url = link.url
         if scheme(url) != "http" or not serves_https(url):
             continue
