@@ -9,7 +9,8 @@ an empty Code/Page link is reported by `empty-code-link` instead. In a list of a
 format (`paperlint detect` names it), a link's role comes from its label and host
 (`pdf`, `arXiv` and `📝 Paper` are paper links), and only the paper link is expected: a
 paper without code is no defect there; where the title itself is a link (to a project
-page, say), it counts as the entry's paper link.
+page, say), it counts as the entry's paper link, and an empty link is `empty-link`'s
+finding.
 
 ## Why is this bad?
 A paper list is only as useful as its links: an entry without its Paper link cannot be
@@ -64,7 +65,7 @@ def check(context: Context) -> Iterator[Finding]:
             if link is None:
                 where = entry.links[-1].span if entry.links else _first_line(context, entry.span)
                 yield Finding(where, f"entry has no {kind.value} link")
-            elif link.is_empty and kind is not LinkKind.CODE:
+            elif link.is_empty and kind is not LinkKind.CODE and entry.format == "generator":
                 yield Finding(link.span, f"{kind.value} link is empty")
 
 
