@@ -122,3 +122,23 @@ def test_detect_treats_a_named_non_regular_file_as_check_does(tmp_path: Path) ->
     )
     assert result.returncode == 2
     assert result.stderr.startswith("paperlint: error: /dev/null: not a regular file")
+
+
+OWN_MARKDOWN = sorted(
+    {
+        ROOT / "README.md",
+        ROOT / "CHANGELOG.md",
+        *ROOT.glob("docs/**/*.md"),
+        *ROOT.glob("bench/*.md"),
+        ROOT / "tests" / "data" / "README.md",
+        ROOT / "tests" / "sphinx_project" / "README.md",
+    }
+)
+
+
+@pytest.mark.parametrize("path", OWN_MARKDOWN, ids=lambda path: str(path.relative_to(ROOT)))
+def test_the_repository_s_own_markdown_has_no_finding(path: Path) -> None:
+    # Every rule, every target, info findings included: nothing here is a defect.
+    text = path.read_text(encoding="utf-8")
+    settings = Settings(targets=TARGETS, filename=path.name)
+    assert [f"{d.line}:{d.column} {d.code} {d.message}" for d in lint(text, settings)] == []
