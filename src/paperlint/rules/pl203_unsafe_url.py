@@ -2,7 +2,7 @@ r"""URL uses a scheme other than http or https, or contains whitespace
 
 ## What it does
 Checks that every link URL (other than an in-page `#anchor`) is an `http:` or `https:`
-address, or a relative path, and has no whitespace inside it.
+address, a `mailto:` address or a relative path, and has no whitespace inside it.
 
 ## Why is this bad?
 A `javascript:` or `data:` URL runs code in the reader's browser when clicked; paper lists
@@ -33,7 +33,8 @@ from paperlint.model import Span
 from paperlint.rule import Finding, Fixability, Rule, Severity
 from paperlint.urls import scheme
 
-_ALLOWED = frozenset({"http", "https"})
+# A "mailto:" link (a maintainer's address in a list's header) is an email, not a page.
+_ALLOWED = frozenset({"http", "https", "mailto"})
 _WHITESPACE_RE = re.compile(r"\s")
 
 
