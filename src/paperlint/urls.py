@@ -20,7 +20,8 @@ __all__ = [
     "trailing_removal_is_safe",
 ]
 
-TRAILING_PUNCTUATION = ".,;:"
+TRAILING_PUNCTUATION = ".,;:?"
+"""What a URL copied from a sentence ends with: its punctuation, and an empty query ``?``."""
 RESIDUE_CHARACTERS = "{}\\$"
 # Characters RFC 3986 never allows unescaped in a URL: cutting at them loses nothing.
 _ILLEGAL_RESIDUE = "{}\\"
@@ -121,11 +122,14 @@ def trailing_removal_is_safe(kept: str, removed: str) -> bool:
 
     Safe when Markdown already ends the link there (the junk starts with an unbalanced
     ``)``), when what is kept is a bare site (``https://x.github.io/.``), or when it is a
-    repository on a code host, whose names cannot end with ``.``, ``,``, ``;`` or ``:``.
-    Anything else might be a real URL that ends with punctuation.
+    repository on a code host, whose names cannot end with ``.``, ``,``, ``;`` or ``:``, or
+    when only an empty query ``?`` goes from a URL of a site that serves https (arXiv,
+    GitHub, the publishers). Anything else might be a real URL that ends with punctuation.
     """
     if removed.startswith(")"):
         return True
+    if removed == "?" and serves_https(kept):
+        return True  # an empty query: arXiv, GitHub and the publishers serve the same page
     return _is_bare_origin(kept) or is_repository_url(kept)
 
 

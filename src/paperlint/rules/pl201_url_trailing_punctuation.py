@@ -1,7 +1,8 @@
 r"""URL ends with sentence punctuation or an unbalanced `)` copied from an abstract
 
 ## What it does
-Checks that no link URL ends with `.`, `,`, `;`, `:` or a `)` that has no matching `(`.
+Checks that no link URL ends with `.`, `,`, `;`, `:`, an empty query `?` or a `)` that has
+no matching `(`.
 
 ## Why is this bad?
 Generators take the first `https?://[^\s]+` of an abstract as the Code/Page URL, which keeps
@@ -24,9 +25,10 @@ The fix removes the trailing characters. It is safe when the characters start wi
 unbalanced `)` (Markdown already ends the link there, so the rendered link does not
 change), when what remains is a bare site (`https://storm-bench.github.io/.`), or when it is
 a repository on GitHub, GitLab, Hugging Face, Bitbucket or Codeberg, whose names cannot end
-with these characters. Elsewhere a URL may really end with `.` or `,`
-(`https://sites.google.com/view/mr-steve.`), so the fix is unsafe and needs
-`--unsafe-fixes`.
+with these characters; and when only a `?` goes from a URL of arXiv, GitHub or a publisher
+(see `http-url`), which serve the same page with or without an empty query. Elsewhere a URL
+may really end with `.` or `,` (`https://sites.google.com/view/mr-steve.`), so the fix is
+unsafe and needs `--unsafe-fixes`.
 
 ## Options
 None.
