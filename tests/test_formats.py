@@ -142,3 +142,20 @@ def test_the_repository_s_own_markdown_has_no_finding(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     settings = Settings(targets=TARGETS, filename=path.name)
     assert [f"{d.line}:{d.column} {d.code} {d.message}" for d in lint(text, settings)] == []
+
+
+def test_detect_lists_the_sections_of_a_file_that_mixes_formats() -> None:
+    name = "ALEEEHU__World-Simulator__README.md"
+    path = Path(__file__).parent / "data" / "formats" / name
+    result = subprocess.run(
+        [sys.executable, "-m", "paperlint", "detect", str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    first, *sections = result.stdout.splitlines()
+    assert first.split()[1:] == ["tagged", "0.99", "226", "entries"]
+    assert "  line 472: table, 24 entries (4D Subsection)" in sections
+    assert all(line.startswith("  line ") for line in sections)
