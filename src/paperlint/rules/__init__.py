@@ -23,7 +23,7 @@ from paperlint.rules import (
     pl302_missing_note,
     pl303_orphan_note,
     pl401_date_arxiv_mismatch,
-    pl402_arxiv_id_conflict,
+    pl402_paper_link_conflict,
     pl501_mojibake,
     pl901_unused_suppression,
 )
@@ -50,7 +50,7 @@ ALL_RULES: tuple[Rule, ...] = (
     pl302_missing_note.RULE,
     pl303_orphan_note.RULE,
     pl401_date_arxiv_mismatch.RULE,
-    pl402_arxiv_id_conflict.RULE,
+    pl402_paper_link_conflict.RULE,
     pl501_mojibake.RULE,
     pl901_unused_suppression.RULE,
 )

@@ -6,7 +6,7 @@ punctuation and spacing) is the same as an earlier entry's in the same section (
 same heading). The later entry is reported and the message names the line of the first.
 A paper listed under two topics is often on purpose and is not reported unless
 `across-sections` is on. Two entries with one arXiv id but titles of two different papers
-are `arxiv-id-conflict`'s finding, not this rule's.
+are `paper-link-conflict`'s finding, not this rule's.
 
 ## Why is this bad?
 Lists grow by appending search results, so a paper found by two searches is added twice,
@@ -60,7 +60,7 @@ def check(context: Context) -> Iterator[Finding]:
                 if not title or not first[1] or same_paper(title, first[1]):
                     message = f"same arXiv id {arxiv.id.id} as the entry on line {first[0]}"
                     yield Finding(where, message)
-                continue  # two papers under one id: arxiv-id-conflict reports it
+                continue  # two papers under one id: paper-link-conflict reports it
         if title:
             key = normalize_key(title)
             if key:
