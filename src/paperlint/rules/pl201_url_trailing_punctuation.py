@@ -50,8 +50,8 @@ def check(context: Context) -> Iterator[Finding]:
         if link.is_empty or link.fragment is not None:
             continue
         junk = trailing_junk(url)
-        if not junk:
-            continue
+        if not junk or not url[: len(url) - len(junk)].strip():
+            continue  # nothing, or nothing but punctuation ("." is the folder itself)
         end = link.url_span.end
         span = Span(end - len(junk), end)
         kept = url[: len(url) - len(junk)]

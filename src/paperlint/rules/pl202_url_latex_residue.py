@@ -24,7 +24,8 @@ The fix cuts the URL where the residue starts and then drops the sentence punctu
 before it (as `url-trailing-punctuation` does). Cutting at `{`, `}` or `\` is safe: these
 characters are never legal in a URL, so the address cannot have gone on past them. The
 punctuation before the cut follows `url-trailing-punctuation`'s safety. `$` is legal in
-URLs, so a cut there is unsafe.
+URLs, so a cut there is unsafe. A URL that is nothing but residue is not fixable: nothing
+would be left of it.
 
 ## Options
 None.
@@ -60,8 +61,8 @@ def check(context: Context) -> Iterator[Finding]:
             # go; a backslash there is never part of a URL.
             start = link.url_span.start + len(url) - len(url.lstrip())
             span = Span(start, start + len(lead))
-            fix = Fix(f'Remove the "{lead}" before the URL', (Edit(span.start, span.end, ""),))
-            yield Finding(span, f'{link.name} URL starts with LaTeX residue "{lead}"', fix)
+            remove = Fix(f'Remove the "{lead}" before the URL', (Edit(span.start, span.end, ""),))
+            yield Finding(span, f'{link.name} URL starts with LaTeX residue "{lead}"', remove)
             continue
         cut = residue_index(url)
         if cut is None:
@@ -74,10 +75,14 @@ def check(context: Context) -> Iterator[Finding]:
         before_cut = url[len(intended) : cut]
         if safe and before_cut:
             safe = trailing_removal_is_safe(intended, before_cut + trailing_junk(residue))
-        fix = Fix(
-            f'Cut the URL to "{intended}"',
-            (Edit(span.start, span.end, ""),),
-            Applicability.SAFE if safe else Applicability.UNSAFE,
+        fix = (
+            Fix(
+                f'Cut the URL to "{intended}"',
+                (Edit(span.start, span.end, ""),),
+                Applicability.SAFE if safe else Applicability.UNSAFE,
+            )
+            if intended.strip()
+            else None  # nothing would be left of the URL: the author has to write it
         )
         yield Finding(span, f'{link.name} URL contains LaTeX residue "{shown}"', fix)
 
@@ -87,6 +92,6 @@ RULE = Rule.from_module(
     code="PL202",
     name="url-latex-residue",
     severity=Severity.WARNING,
-    fixable=Fixability.ALWAYS,
+    fixable=Fixability.SOMETIMES,
     check=check,
 )
