@@ -42,3 +42,15 @@ def test_a_paper_under_two_topics_is_reported_only_when_asked() -> None:
 def test_same_paper(first: str, second: str, same: bool) -> None:
     assert same_paper(first, second) is same
     assert same_paper(second, first) is same
+
+
+def test_an_empty_code_link_is_reported_once_whatever_the_format() -> None:
+    from paperlint.api import lint as lint_text
+
+    generator = "- [25/06] **A**  \n[[Paper](https://arxiv.org/abs/2506.00001)] [[Code/Page]()]\n"
+    titles = "- [Title](https://arxiv.org/abs/2101.00001) [[code]()]\n" * 3
+    assert [d.code for d in lint_text(generator, Settings(select=("PL1", "PL2")))] == ["PL104"]
+    found = [(d.line, d.code) for d in lint_text(titles, Settings(select=("PL1", "PL2")))]
+    # The same paper three times (duplicate-paper), and one empty-link finding per empty
+    # code link: empty-code-link is the generator's convention only.
+    assert found == [(1, "PL208"), (2, "PL105"), (2, "PL208"), (3, "PL105"), (3, "PL208")]

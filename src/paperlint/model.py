@@ -262,7 +262,8 @@ class Entry:
         """Every part the profile read, as ``(name, span)`` in source order: what is not
         covered is the entry's other text, which the source keeps."""
         found: list[tuple[str, Span]] = []
-        if self.date is not None:
+        if self.date is not None and self.start <= self.date.start < self.end:
+            # (A section's year dates the entries under it from outside them.)
             found.append(("date", self.date.span))
         if self.title is not None:
             found.append(("title", self.title.span))

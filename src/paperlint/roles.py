@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from functools import lru_cache
 
 __all__ = ["LinkKind", "host_role", "label_role", "link_role"]
 
@@ -121,19 +122,10 @@ _HOSTS = (
 _HOST_RE = re.compile(r"(?i)^\s*<?(?:[a-z][a-z0-9+.-]*:)?/*(?:www\.)?([^\s?#]*)")
 
 
-_label_roles: dict[str, str | None] = {}  # a list uses a handful of labels thousands of times
-
-
+@lru_cache(maxsize=4096)  # a list uses a handful of labels thousands of times
 def label_role(label: str) -> str | None:
     """The role a label names (a ``LinkKind`` member's name), or None."""
-    try:
-        return _label_roles[label]
-    except KeyError:
-        pass
-    role = _label_role(label)
-    if len(_label_roles) < 4096:
-        _label_roles[label] = role
-    return role
+    return _label_role(label)
 
 
 def _label_role(label: str) -> str | None:

@@ -94,6 +94,9 @@ class Block:
     """A section's heading."""
     region_heading: Heading | None = None
     """The level-1 or level-2 heading of the section the block sits in, if any."""
+    memo: object = None
+    """What a profile's ``score`` worked out about the block, for its ``read`` (a table
+    row's cells): kept with the block, so nothing outlives the parse."""
 
     @property
     def lines(self) -> range:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from sys import intern as _intern
 
+from paperlint.dates import century
 from paperlint.document import Document
 from paperlint.formats.base import ITEM, LIST_ITEM_RE, Block, Profile
 from paperlint.inline import Parentheses, destination
@@ -53,7 +54,9 @@ def _score(document: Document, block: Block) -> float:
     while cursor < first_end and masked[cursor] in " \t":
         cursor += 1
     bold = masked.startswith("**", cursor, first_end)
-    end = document.line_ends[block.last]
+    # The item's own lines: a nested item is scored on its own when this one is not an
+    # entry (scanning the whole subtree at every level was quadratic in the nesting).
+    end = document.line_ends[block.own_last()]
     groups = masked.find("[[", start, end)
     # Only a date tag makes an entry of an item with no bold title and no group: a bracketed
     # name before a link ("[OpenAI] [Title](u)", a blog list) or a task box does not.
@@ -144,7 +147,7 @@ def _date_tag(match: re.Match[str], source: str) -> DateTag:
     value = _DATE_VALUE_RE.fullmatch(inner)
     if value:
         year_text, month_text = value.groups()
-        year = int(year_text) if len(year_text) == 4 else _century(int(year_text))
+        year = int(year_text) if len(year_text) == 4 else century(int(year_text))
         month = int(month_text)
         if len(month_text) == 2 and inner == f"{year_text}/{month_text}":
             style = "YYYY/MM" if len(year_text) == 4 else "YY/MM"
@@ -153,11 +156,6 @@ def _date_tag(match: re.Match[str], source: str) -> DateTag:
     return DateTag(
         match.start(), _intern(source[match.start(1) : match.end(1)]), year, month, style
     )
-
-
-def _century(two_digits: int) -> int:
-    # arXiv began in 1991; a two-digit year from 91 on is the 1990s.
-    return 1900 + two_digits if two_digits >= 91 else 2000 + two_digits
 
 
 def group_links(document: Document, lines: range) -> list[Link]:

@@ -2,7 +2,8 @@ r"""Entry's Code/Page link is empty or None
 
 ## What it does
 Reports `[[Code/Page]()]` and `[[Code/Page](None)]`: papers for which the list has no code
-or project page.
+or project page. Only in the generator's format, where the empty link is the convention
+for "no code"; in other formats an empty link is `empty-link`'s finding.
 
 ## Why is this bad?
 Often it is not: many papers publish no code. The finding is informational (severity
@@ -36,6 +37,8 @@ from paperlint.rule import Finding, Fixability, Rule, Severity, excerpt
 
 def check(context: Context) -> Iterator[Finding]:
     for entry in context.paper_list.entries:
+        if entry.format != "generator":
+            continue  # elsewhere an empty link is no convention: empty-link reports it
         link = entry.link(LinkKind.CODE)
         if link is not None and link.is_empty:
             shown = excerpt(link.url.strip())

@@ -41,7 +41,7 @@ from collections.abc import Iterator
 from paperlint.context import Context
 from paperlint.model import Span
 from paperlint.rule import Applicability, Edit, Finding, Fix, Fixability, Rule, Severity
-from paperlint.urls import trailing_junk, trailing_removal_is_safe
+from paperlint.urls import residue_index, trailing_junk, trailing_removal_is_safe
 
 
 def check(context: Context) -> Iterator[Finding]:
@@ -52,6 +52,8 @@ def check(context: Context) -> Iterator[Finding]:
         junk = trailing_junk(url)
         if not junk or not url[: len(url) - len(junk)].strip():
             continue  # nothing, or nothing but punctuation ("." is the folder itself)
+        if residue_index(url) is not None:
+            continue  # url-latex-residue cuts the URL before its residue, this too
         end = link.url_span.end
         span = Span(end - len(junk), end)
         kept = url[: len(url) - len(junk)]

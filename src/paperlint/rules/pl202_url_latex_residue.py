@@ -56,19 +56,21 @@ def check(context: Context) -> Iterator[Finding]:
         if link.is_empty or link.fragment is not None:
             continue
         lead = leading_residue(url)
+        offset = 0  # where the URL proper starts, after blanks and residue before its scheme
         if lead:
             # "\https://..." ("\href" leftovers): only the characters before the scheme
             # go; a backslash there is never part of a URL.
-            start = link.url_span.start + len(url) - len(url.lstrip())
+            offset = len(url) - len(url.lstrip()) + len(lead)
+            start = link.url_span.start + offset - len(lead)
             span = Span(start, start + len(lead))
             remove = Fix(f'Remove the "{lead}" before the URL', (Edit(span.start, span.end, ""),))
             yield Finding(span, f'{link.name} URL starts with LaTeX residue "{lead}"', remove)
-            continue
+            url = url[offset:]
         cut = residue_index(url)
         if cut is None:
             continue
         intended = recover(url)
-        span = Span(link.url_span.start + len(intended), link.url_span.end)
+        span = Span(link.url_span.start + offset + len(intended), link.url_span.end)
         residue = url[cut:]
         shown = residue if len(residue) <= _SHOWN else residue[: _SHOWN - 1] + "…"
         safe = residue_removal_is_safe(url)
