@@ -18,7 +18,7 @@ from sys import intern as _intern
 
 from paperlint.document import Document
 from paperlint.formats import detect
-from paperlint.formats.base import ITEM, PARAGRAPH, ROW, SECTION, Block, Table
+from paperlint.formats.base import ITEM, PARAGRAPH, ROW, SECTION, Block, Table, row_cells
 from paperlint.model import Heading, LinkKind, NoteSection, PaperList, Span
 
 __all__ = ["parse", "parse_text"]
@@ -88,16 +88,6 @@ def _relabel(result: PaperList, labels: Mapping[str, str]) -> None:
             role = roles.get(link.label.strip().lower())
             if role is not None:
                 link.kind = role
-
-
-def _cells(text: str) -> list[str]:
-    """The cells of a table row (``| a | b |``), split at unescaped pipes."""
-    inner = text.strip()
-    if inner.startswith("|"):
-        inner = inner[1:]
-    if inner.endswith("|") and not inner.endswith("\\|"):
-        inner = inner[:-1]
-    return [cell.strip() for cell in re.split(r"(?<!\\)\|", inner)]
 
 
 class _Parser:
@@ -182,7 +172,10 @@ class _Parser:
                 self._close_blocks()
                 columns = [
                     cell.strip(_EMPHASIS_CHARS + " ").lower()
-                    for cell in _cells(self.document.text[start:end])
+                    for cell in (
+                        self.document.text[low:high]
+                        for low, high in row_cells(self.document.text, start, end)
+                    )
                 ]
                 self.table = Table(index, columns, self.columns)
                 skip = index + 1
