@@ -216,3 +216,21 @@ def test_a_link_to_the_file_itself_is_an_in_page_link() -> None:
     assert lint(text, Settings(select=("PL301",))) == []  # text that is no file: no name
     fixed = fix(text, settings).text  # the case of the heading's id, in the file's own name
     assert fixed == text.replace("README.md#Usage", "README.md#usage")
+
+
+def test_found_by_fuzzing_fixes_never_join_lines_nor_unlink_a_title() -> None:
+    from paperlint.api import fix, lint
+    from paperlint.settings import Settings
+
+    # An HTML attribute with a backslash and a line break: reported on one line, and its
+    # fix (which would cut the line break) is not offered.
+    html = '<a href="http \\\ns://github.com/x}" target="_blank">x</a>\n'
+    (finding,) = lint(html, Settings(select=("url-latex-residue",)))
+    assert "\n" not in finding.message and finding.fix is None
+    assert fix(html, Settings(), unsafe=True).text.count("\n") == html.count("\n")
+    # An entry's empty title link: reported, but unlinking it would unmake the entry.
+    titles = "".join(
+        f"-   2020-AAAI-[Paper number {n}]() [[Code](https://github.com/a/b)]\n" for n in range(3)
+    )
+    found = lint(titles, Settings(select=("empty-link",)))
+    assert [(d.line, d.fix) for d in found] == [(1, None), (2, None), (3, None)]

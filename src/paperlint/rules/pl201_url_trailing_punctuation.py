@@ -52,8 +52,8 @@ def check(context: Context) -> Iterator[Finding]:
         junk = trailing_junk(url)
         if not junk or not url[: len(url) - len(junk)].strip():
             continue  # nothing, or nothing but punctuation ("." is the folder itself)
-        if residue_index(url) is not None:
-            continue  # url-latex-residue cuts the URL before its residue, this too
+        if residue_index(url) is not None or "\n" in junk or "\r" in junk:
+            continue  # url-latex-residue cuts before its residue; a fix never joins lines
         end = link.url_span.end
         span = Span(end - len(junk), end)
         kept = url[: len(url) - len(junk)]

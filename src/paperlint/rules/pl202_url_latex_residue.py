@@ -33,11 +33,21 @@ None.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from paperlint.context import Context
 from paperlint.model import Span
-from paperlint.rule import Applicability, Edit, Finding, Fix, Fixability, Rule, Severity
+from paperlint.rule import (
+    Applicability,
+    Edit,
+    Finding,
+    Fix,
+    Fixability,
+    Rule,
+    Severity,
+    excerpt,
+)
 from paperlint.urls import (
     leading_residue,
     recover,
@@ -48,6 +58,8 @@ from paperlint.urls import (
 )
 
 _SHOWN = 40
+# (An HTML attribute may hold a line break: a fix never joins lines.)
+_LINE_BREAK_RE = re.compile(r"[\r\n]")
 
 
 def check(context: Context) -> Iterator[Finding]:
@@ -72,7 +84,7 @@ def check(context: Context) -> Iterator[Finding]:
         intended = recover(url)
         span = Span(link.url_span.start + offset + len(intended), link.url_span.end)
         residue = url[cut:]
-        shown = residue if len(residue) <= _SHOWN else residue[: _SHOWN - 1] + "…"
+        shown = excerpt(residue, _SHOWN)
         safe = residue_removal_is_safe(url)
         before_cut = url[len(intended) : cut]
         if safe and before_cut:
@@ -83,8 +95,8 @@ def check(context: Context) -> Iterator[Finding]:
                 (Edit(span.start, span.end, ""),),
                 Applicability.SAFE if safe else Applicability.UNSAFE,
             )
-            if intended.strip()
-            else None  # nothing would be left of the URL: the author has to write it
+            if intended.strip() and not _LINE_BREAK_RE.search(url, len(intended))
+            else None  # nothing would be left of the URL, or of its line: the author's
         )
         yield Finding(span, f'{link.name} URL contains LaTeX residue "{shown}"', fix)
 

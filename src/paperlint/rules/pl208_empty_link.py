@@ -26,7 +26,8 @@ Use instead:
 The fix keeps a link's text and drops the link around it (`[Seoung Wug Oh]()` becomes
 `Seoung Wug Oh`, a linked badge its image). It is unsafe: the author may rather add the
 missing URL. A group (`[[code]()]`) is not fixable: without the link it would show a stray
-`[code]`.
+`[code]`; nor is an entry's title link (without it the entry would no longer be written in
+its list's format), nor a link whose text holds brackets.
 
 ## Options
 None.
@@ -34,6 +35,7 @@ None.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from paperlint.context import Context
@@ -41,23 +43,27 @@ from paperlint.model import Link
 from paperlint.rule import Applicability, Edit, Finding, Fix, Fixability, Rule, Severity
 
 _NOWHERE = frozenset({"", "<>", "#", "none"})
+# A label holding brackets or a line break: unlinking it could make another link of it.
+_NESTED = re.compile(r"[\[\]\n]")
 
 
 def check(context: Context) -> Iterator[Finding]:
     for entry in context.paper_list.entries:
         if entry.format == "generator":
             continue  # "[[Code/Page]()]" is the generator's "none": other rules' finding
+        title = entry.title.start if entry.title is not None else -1
         for link in (*entry.links, *entry.badges):
-            finding = _empty(context, link)
+            # Unlinking a title would change the entry's format: only the URL can mend it.
+            finding = _empty(context, link, fixable=not link.start <= title < link.end)
             if finding is not None:
                 yield finding
     for link in context.loose_links:
-        finding = _empty(context, link)
+        finding = _empty(context, link, fixable=True)
         if finding is not None:
             yield finding
 
 
-def _empty(context: Context, link: Link) -> Finding | None:
+def _empty(context: Context, link: Link, *, fixable: bool) -> Finding | None:
     url = link.url.strip()
     if url.lower() not in _NOWHERE or link.closing not in (")", ")]"):
         return None
@@ -66,7 +72,16 @@ def _empty(context: Context, link: Link) -> Finding | None:
         return None  # "[//]: # (a comment)": the Markdown comment idiom, no link
     what = f'goes nowhere ("{url}")' if url else "has no destination"
     fix = None
-    if link.label_offset == 1 and text.startswith("[", link.start) and link.label:
+    label = link.label_span
+    if (
+        fixable
+        and link.label_offset == 1
+        and link.label
+        and text.startswith("[", link.start)
+        and text.startswith("](", label.end)
+        and text.startswith(")", link.end - 1)
+        and not _NESTED.search(link.label)
+    ):
         fix = Fix(
             "Keep the text, drop the empty link",
             (Edit(link.start, link.end, link.label),),
