@@ -27,7 +27,7 @@ The fix keeps a link's text and drops the link around it (`[Seoung Wug Oh]()` be
 `Seoung Wug Oh`, a linked badge its image). It is unsafe: the author may rather add the
 missing URL. A group (`[[code]()]`) is not fixable: without the link it would show a stray
 `[code]`; nor is an entry's title link (without it the entry would no longer be written in
-its list's format), nor a link whose text holds brackets.
+its list's format), nor a link whose text holds brackets other than one image's.
 
 ## Options
 None.
@@ -45,6 +45,7 @@ from paperlint.rule import Applicability, Edit, Finding, Fix, Fixability, Rule, 
 _NOWHERE = frozenset({"", "<>", "#", "none"})
 # A label holding brackets or a line break: unlinking it could make another link of it.
 _NESTED = re.compile(r"[\[\]\n]")
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\s]*\)")  # a linked badge: its image stays
 
 
 def check(context: Context) -> Iterator[Finding]:
@@ -80,7 +81,7 @@ def _empty(context: Context, link: Link, *, fixable: bool) -> Finding | None:
         and text.startswith("[", link.start)
         and text.startswith("](", label.end)
         and text.startswith(")", link.end - 1)
-        and not _NESTED.search(link.label)
+        and (not _NESTED.search(link.label) or _IMAGE.fullmatch(link.label) is not None)
     ):
         fix = Fix(
             "Keep the text, drop the empty link",
