@@ -18,7 +18,9 @@ from paperlint.model import DateSource, DateTag, Link, LinkKind, Span, Title
 from paperlint.roles import host_role, label_role
 
 __all__ = [
+    "ABSOLUTE_URL_STARTS",
     "BADGE_HOSTS",
+    "TITLE_LINK_RE",
     "date_in",
     "entry_links",
     "grouped_links",
@@ -35,6 +37,12 @@ BADGE_HOSTS = ("img.shields.io", "badgen.net", "badge.fury.io", "api.star-histor
 """Hosts of badge images: an image from one of them is a badge, not a figure."""
 
 _IMAGE_LINK_RE = re.compile(r"!\[([^\]]*)\]\(")
+
+TITLE_LINK_RE = re.compile(r"\[(?![\[!\]\s])([^\[\]\n]*)\]\(\s*<?([^\s)>]*)")
+"""``[Title](`` and the destination's first characters: a link whose text can be a title
+(a text that opens with ``[`` or ``!`` is a group or an image)."""
+ABSOLUTE_URL_STARTS = ("http://", "https://", "www.")
+"""How a URL to another site starts (a title link to a relative file is no paper's)."""
 
 
 def source_links(document: Document, start: int, end: int) -> list[SourceLink]:

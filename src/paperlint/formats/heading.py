@@ -19,6 +19,8 @@ import re
 from paperlint.document import Document
 from paperlint.formats.base import LIST_ITEM_RE, SECTION, Block, Profile
 from paperlint.formats.fields import (
+    ABSOLUTE_URL_STARTS,
+    TITLE_LINK_RE,
     date_in,
     entry_links,
     link_from,
@@ -33,8 +35,6 @@ from paperlint.roles import host_role, label_role
 
 __all__ = ["PROFILE"]
 
-_HEADING_LINK_RE = re.compile(r"\[(?![\[!\]\s])([^\[\]\n]*)\]\(\s*<?([^\s)>]*)")
-_ABSOLUTE = ("http://", "https://", "www.")
 # A line's link: "[[arXiv]](u)", "[arXiv](u)", "[[Paper](u)]"; its label and URL.
 _LINE_LINK_RE = re.compile(r"\[\[?([^\[\]\n]*)\]?\]\(\s*<?([^\s)>]*)")
 # A date alone on a line, as written in the text (a code span's backquotes allowed).
@@ -64,10 +64,10 @@ def _score(document: Document, block: Block) -> float:
     if end <= start:
         return 0.0
     paper_link = plain = False
-    linked = _HEADING_LINK_RE.match(masked, start, end)
+    linked = TITLE_LINK_RE.match(masked, start, end)
     if linked is not None:
         url = linked.group(2)
-        if not url.lower().startswith(_ABSOLUTE):
+        if not url.lower().startswith(ABSOLUTE_URL_STARTS):
             return 0.0  # "[Contents](#contents)", "[Guide](docs/guide.md)"
         score = 0.4
         paper_link = host_role(url) in _PAPER_ROLES or url.lower().endswith(".pdf")

@@ -19,6 +19,8 @@ import re
 from paperlint.document import Document
 from paperlint.formats.base import ITEM, Block, Profile
 from paperlint.formats.fields import (
+    ABSOLUTE_URL_STARTS,
+    TITLE_LINK_RE,
     date_in,
     entry_links,
     link_from,
@@ -33,10 +35,6 @@ from paperlint.roles import host_role
 
 __all__ = ["PROFILE"]
 
-# "[Title](" at the item's start, then the destination's first characters. A text that opens
-# with "[" or "!" is a group or an image, not a title.
-_TITLE_LINK_RE = re.compile(r"\[(?![\[!\]\s])([^\[\]\n]*)\]\(\s*<?([^\s)>]*)")
-_ABSOLUTE = ("http://", "https://", "www.")
 _YEAR_RE = re.compile(r"(?<![\w.])(?:19|20)\d\d(?![\d])")
 _SHORT_YEAR_RE = re.compile(r"['’]\d\d(?!\d)")
 _ET_AL_RE = re.compile(r"\bet al\.?")
@@ -54,14 +52,14 @@ def _score(document: Document, block: Block) -> float:
         return 0.0
     masked = document.masked
     line_end = document.line_ends[block.first]
-    found = _TITLE_LINK_RE.match(masked, block.start, line_end)
+    found = TITLE_LINK_RE.match(masked, block.start, line_end)
     if found is None:
         return 0.0
     url = found.group(2)
-    if not url.lower().startswith(_ABSOLUTE):
+    if not url.lower().startswith(ABSOLUTE_URL_STARTS):
         return 0.0  # "#intro", "docs/usage.md", "./citations/x.txt": no paper
     text = found.group(1)
-    if text.lstrip().lower().startswith(_ABSOLUTE):
+    if text.lstrip().lower().startswith(ABSOLUTE_URL_STARTS):
         return 0.0  # a bare URL written as a link
     score = 0.3
     if text.count(" ") >= 2 or ":" in text:
@@ -112,7 +110,7 @@ def _read(document: Document, block: Block, index: int) -> Entry:
     if title is None:
         # A link no renderer reads (a blank in its URL, no ")"): its text is the title all
         # the same.
-        found_text = _TITLE_LINK_RE.match(masked, block.start, first_end)
+        found_text = TITLE_LINK_RE.match(masked, block.start, first_end)
         if found_text is not None:
             title = title_from(document, found_text.start(1), found_text.end(1), "link")
             tail_start = found_text.end()
