@@ -2,7 +2,8 @@ r"""URL uses a scheme other than http or https, or contains whitespace
 
 ## What it does
 Checks that every link URL (other than an in-page `#anchor`) is an `http:` or `https:`
-address, a `mailto:` address or a relative path, and has no whitespace inside it.
+address, a `mailto:` address or a relative path, has no whitespace inside it, and is not
+itself a Markdown link (`[[code]([https://a](https://b))]`).
 
 ## Why is this bad?
 A `javascript:` or `data:` URL runs code in the reader's browser when clicked; paper lists
@@ -36,6 +37,7 @@ from paperlint.urls import scheme
 # A "mailto:" link (a maintainer's address in a list's header) is an email, not a page.
 _ALLOWED = frozenset({"http", "https", "mailto"})
 _WHITESPACE_RE = re.compile(r"\s")
+_NESTED_LINK_RE = re.compile(r"^\[[^\]]*\]\(|\]\(")
 
 
 def check(context: Context) -> Iterator[Finding]:
@@ -46,7 +48,11 @@ def check(context: Context) -> Iterator[Finding]:
         name = scheme(url)
         stripped = url.strip()
         offset = link.url_span.start + (len(url) - len(url.lstrip()))
-        if name is not None and name not in _ALLOWED:
+        if _NESTED_LINK_RE.search(stripped):
+            # "[[code]([https://a](https://b))]": one link written inside another's URL.
+            message = f"{link.name} URL is itself a Markdown link, not one address"
+            yield Finding(Span(offset, offset + len(stripped)), message)
+        elif name is not None and name not in _ALLOWED:
             span = Span(offset, offset + len(name) + 1)
             yield Finding(span, f'{link.name} URL uses the scheme "{name}:"; use https')
         elif _WHITESPACE_RE.search(stripped):
