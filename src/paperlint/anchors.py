@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
@@ -159,6 +158,8 @@ class AnchorIndex:
                 indexes = [section.heading.index for section in self.paper_list.notes]
                 fuzzy = self._fuzzy = _FuzzyIndex(self._keys, indexes)
         key = _key(self.decode(fragment))
+        import difflib  # only where an anchor fails: not at every start-up (7 ms)
+
         matcher = difflib.SequenceMatcher(None, b=key)
         scored: list[tuple[float, int]] = []
         for index in fuzzy.candidates(key):

@@ -9,7 +9,6 @@ Exit codes: 0 clean, 1 findings (of severity error or warning) or changes under 
 
 from __future__ import annotations
 
-import difflib
 import errno
 import functools
 import io
@@ -280,6 +279,8 @@ def render_statistics(report: Report) -> str:
 def _unified_diff(path: str, before: str, after: str) -> str:
     if before == after:
         return ""
+    import difflib  # only for --diff
+
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),
