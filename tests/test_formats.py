@@ -159,3 +159,23 @@ def test_detect_lists_the_sections_of_a_file_that_mixes_formats() -> None:
     assert first.split()[1:] == ["tagged", "0.99", "226", "entries"]
     assert "  line 472: table, 24 entries (4D Subsection)" in sections
     assert all(line.startswith("  line ") for line in sections)
+
+
+def test_detect_reads_a_file_with_the_format_its_configuration_names(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("- **A**\n- **B**\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("- **A**\n- **B**\n", encoding="utf-8")
+    (tmp_path / "paperlint.toml").write_text(
+        '[per-file-format]\n"a.md" = "generator"\n', encoding="utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "paperlint", "detect", "a.md", "b.md"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert [line.split()[:3] for line in result.stdout.splitlines()] == [
+        ["a.md", "generator", "(configured)"],
+        ["b.md", "none", "0.80"],
+    ]

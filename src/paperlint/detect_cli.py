@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
+from paperlint.config import ConfigError, ConfigFinder
 from paperlint.files import FileError, NotRegularFileError, discover, read_document
 from paperlint.parse import parse
 
@@ -19,15 +22,25 @@ def detect_command(ctx: click.Context, paths: tuple[str, ...]) -> None:
     """Print, for each file, the list format it is read as, how surely, and its entries.
 
     A file that holds no paper list (a README, a CHANGELOG) is "none": no entry-level rule
-    runs on it. A file that mixes formats names the main one, then each section's.
+    runs on it. A file that mixes formats names the main one, then each section's. A format
+    the configuration names for a file (format, per-file-format) is marked "configured".
     """
     rows: list[tuple[str, str, str, str]] = []
     mixed: dict[int, list[str]] = {}  # per row, the lines of its sections' formats
     errors = 0
     named = set(paths or ["."])
+    try:
+        finder = ConfigFinder()
+    except ConfigError as exc:
+        click.echo(f"paperlint: error: {exc}", err=True)
+        ctx.exit(EXIT_ERROR)
     for path in discover(paths or ["."]):
         try:
-            detection = parse(read_document(path)).format
+            settings = finder.for_path(Path(path)).settings_for(Path(path))
+            document = read_document(path)
+            detection = parse(
+                document, format=settings.format, labels=settings.labels, columns=settings.columns
+            ).format
         except NotRegularFileError as exc:
             if path in named:  # asked for by name, as "paperlint check" does: an error
                 click.echo(f"paperlint: error: {exc}", err=True)
@@ -35,7 +48,7 @@ def detect_command(ctx: click.Context, paths: tuple[str, ...]) -> None:
             else:
                 click.echo(f"paperlint: warning: {exc}; skipped", err=True)
             continue
-        except FileError as exc:
+        except (FileError, ConfigError) as exc:
             click.echo(f"paperlint: error: {exc}", err=True)
             errors += 1
             continue
@@ -49,7 +62,7 @@ def detect_command(ctx: click.Context, paths: tuple[str, ...]) -> None:
         rows.append(
             (
                 path,
-                detection.name,
+                detection.name + (" (configured)" if settings.format != "auto" else ""),
                 f"{detection.confidence:.2f}",
                 f"{detection.entries} entr{'y' if detection.entries == 1 else 'ies'}",
             )
