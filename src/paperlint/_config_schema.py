@@ -54,7 +54,13 @@ class DuplicatePaperOptions(_Strict):
     """Report a paper listed again under another heading too."""
 
 
+class UnsortedEntriesOptions(_Strict):
+    order: Literal["auto", "newest-first", "oldest-first"] = "auto"
+    """The order entries must follow; ``auto`` follows the list's majority."""
+
+
 RULE_OPTIONS: dict[str, type[_Strict]] = {
+    "unsorted-entries": UnsortedEntriesOptions,
     "duplicate-paper": DuplicatePaperOptions,
     "missing-link": MissingLinkOptions,
     "invalid-date-tag": DateTagOptions,

@@ -24,6 +24,7 @@ from paperlint.rules import (
     pl303_orphan_note,
     pl401_date_arxiv_mismatch,
     pl402_paper_link_conflict,
+    pl403_unsorted_entries,
     pl501_mojibake,
     pl901_unused_suppression,
 )
@@ -51,6 +52,7 @@ ALL_RULES: tuple[Rule, ...] = (
     pl303_orphan_note.RULE,
     pl401_date_arxiv_mismatch.RULE,
     pl402_paper_link_conflict.RULE,
+    pl403_unsorted_entries.RULE,
     pl501_mojibake.RULE,
     pl901_unused_suppression.RULE,
 )
