@@ -84,3 +84,17 @@ def test_a_placeholder_and_a_missing_scheme_are_found_in_every_format(name: str)
         settings = Settings(select=(rule,))
         found = [(d.code, d.span.start) for d in lint(broken, settings)]
         assert (code, span.start) in found, (rule, found)
+
+
+@pytest.mark.parametrize("order", ["newest-first", "oldest-first"])
+@pytest.mark.parametrize("name", CASES)
+def test_sorting_entries_only_permutes_them_in_every_format(name: str, order: str) -> None:
+    text = _text(name)
+    settings = Settings(
+        select=("unsorted-entries",), options={"unsorted-entries": {"order": order}}
+    )
+    fixed = fix(text, settings).text
+    assert lint(fixed, settings) == []
+    before = sorted(text[entry.start : entry.end] for entry in parse(text).entries)
+    assert sorted(fixed[entry.start : entry.end] for entry in parse(fixed).entries) == before
+    assert fix(fixed, settings).text == fixed
