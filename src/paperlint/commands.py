@@ -25,6 +25,7 @@ __all__ = ["cli"]
 _LAZY_COMMANDS = {
     "import": ("paperlint.import_cli", "import_command"),
     "detect": ("paperlint.detect_cli", "detect_command"),
+    "export": ("paperlint.export_cli", "export_command"),
 }
 
 
