@@ -20,15 +20,20 @@ from paperlint.roles import host_role, label_role
 __all__ = [
     "ABSOLUTE_URL_STARTS",
     "BADGE_HOSTS",
+    "LETTER_RE",
     "TITLE_LINK_RE",
+    "YEAR_RE",
     "date_in",
     "entry_links",
     "grouped_links",
     "is_badge",
     "link_from",
     "marker_end",
+    "skip",
     "source_links",
+    "span",
     "strip_span",
+    "stripped",
     "title_from",
     "title_link_kind",
 ]
@@ -42,6 +47,10 @@ TITLE_LINK_RE = re.compile(r"\[(?![\[!\]\s])([^\[\]\n]*)\]\(\s*<?([^\s)>]*)")
 """``[Title](`` and the destination's first characters: a link whose text can be a title
 (a text that opens with ``[`` or ``!`` is a group or an image)."""
 ABSOLUTE_URL_STARTS = ("http://", "https://", "www.")
+YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+"""A four-digit year from 1900 to 2099, not part of a longer number."""
+LETTER_RE = re.compile(r"[^\W\d_]")
+"""A letter in any script: what tells a venue or title from digits and punctuation."""
 """How a URL to another site starts (a title link to a relative file is no paper's)."""
 
 

@@ -34,7 +34,9 @@ _VENUE_RE = re.compile(r"[ \t]*(\*(?!\*)[^*\n]+\*|_[^_\n]+_)(?![*_])")
 _GENERATOR_TAG_RE = re.compile(r"\[(?:\d\d|\d{4})/\d\d\]|\[(?:YY|YYYY)/MM\]")
 # The generator's own labels, as groups or as the older output's single-bracket links.
 _VOCABULARY_RE = re.compile(r"\[\[?(?:Paper|Code/Page|TLDR/Notes)\]\(")
-_SIGNATURE_RE = re.compile(r"\[\[?(?:Code/Page|TLDR/Notes)\]\(")
+SIGNATURE_RE = re.compile(r"\[\[?(?:Code/Page|TLDR/Notes)\]\(")
+"""The labels only the generator writes: an entry that carries them is its (other
+profiles score such entries down)."""
 _TAG_DIGIT_RE = re.compile(r"\d|YY")
 _SINGLE_LINK_RE = re.compile(r"(?<![\[\w])\[(Paper|Code/Page|Code|TLDR/Notes)\]\(")
 
@@ -74,7 +76,7 @@ def _score(document: Document, block: Block) -> float:
     vocabulary = _VOCABULARY_RE.search(masked, start, end)
     if vocabulary is not None:
         score += 0.3
-        if _SIGNATURE_RE.search(masked, start, end):
+        if SIGNATURE_RE.search(masked, start, end):
             score += 0.1
         if vocabulary.start() >= first_end:
             score += 0.1  # the links on their own line, as the generator writes them

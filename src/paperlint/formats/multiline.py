@@ -25,13 +25,20 @@ import re
 
 from paperlint.document import Document
 from paperlint.formats.base import ITEM, PARAGRAPH, Block, Profile
-from paperlint.formats.fields import date_in, grouped_links, skip, strip_span, stripped, title_from
+from paperlint.formats.fields import (
+    YEAR_RE,
+    date_in,
+    grouped_links,
+    skip,
+    strip_span,
+    stripped,
+    title_from,
+)
 from paperlint.formats.generator import group_links
 from paperlint.model import DateSource, DateTag, Entry, Span, Title
 
 __all__ = ["PROFILE"]
 
-_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # A line's break mark: "<br>", "<br/>", "<br />" or a final backslash, and the blanks before.
 _BREAK_RE = re.compile(r"[ \t]*(?:<br[ \t]*/?>|\\)[ \t]*$", re.IGNORECASE)
 _BRACKET_RE = re.compile(r"\[([^\[\]\n]*)\](?![(\[])")
@@ -84,7 +91,7 @@ def _score(document: Document, block: Block) -> float:
             score += 0.2
         if groups:
             score += 0.3
-    if _YEAR_RE.search(masked, start, end):
+    if YEAR_RE.search(masked, start, end):
         score += 0.1
     return min(score, 1.0)
 

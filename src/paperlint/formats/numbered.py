@@ -21,13 +21,20 @@ import re
 
 from paperlint.document import CODE_FILLER, Document
 from paperlint.formats.base import ITEM, Block, Profile
-from paperlint.formats.fields import date_in, grouped_links, skip, strip_span, stripped, title_from
+from paperlint.formats.fields import (
+    YEAR_RE,
+    date_in,
+    grouped_links,
+    skip,
+    strip_span,
+    stripped,
+    title_from,
+)
 from paperlint.formats.generator import group_links
 from paperlint.model import DateSource, DateTag, Entry, Span, Title
 
 __all__ = ["PROFILE"]
 
-_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _BREAK_RE = re.compile(r"[ \t]*<br[ \t]*/?>", re.IGNORECASE)
 _PARENTHESES_RE = re.compile(r"[(\uff08]([^()\uff08\uff09\n]*)[)\uff09]")  # fullwidth too
 # What ends a venue written after the authors: a tag in a code span, a link, a line break.
@@ -65,7 +72,7 @@ def _score(document: Document, block: Block) -> float:
             score += 0.25  # "**Title**." / "*Authors*", or "**Title** <br />" / "Authors"
     if masked.find("[[", cursor, end) >= 0:
         score += 0.25
-    if _YEAR_RE.search(masked, cursor, end):
+    if YEAR_RE.search(masked, cursor, end):
         score += 0.1
     return min(score, 1.0)
 
@@ -124,7 +131,7 @@ def _after_title(document: Document, cursor: int, end: int) -> tuple[Span | None
     if position < line_end and masked[position] in "(\uff08":
         # "**Title**. (ICLR 2023) <br />"
         found = _PARENTHESES_RE.match(masked, position, line_end)
-        if found is not None and _YEAR_RE.search(found.group(1)):
+        if found is not None and YEAR_RE.search(found.group(1)):
             venue = stripped(masked, found.start(1), found.end(1))
             position = skip(masked, found.end(), line_end, _SEPARATORS)
     brk = _BREAK_RE.match(masked, position, line_end)
@@ -155,7 +162,7 @@ def _after_title(document: Document, cursor: int, end: int) -> tuple[Span | None
         # "Authors." / " (EMNLP 2022) [[paper](..)]": a venue opening the links' line.
         start = skip(masked, _next_line(masked, line_end), end, " \t")
         found = _PARENTHESES_RE.match(masked, start, _line_end(masked, start, end))
-        if found is not None and _YEAR_RE.search(found.group(1)):
+        if found is not None and YEAR_RE.search(found.group(1)):
             venue = stripped(masked, found.start(1), found.end(1))
     return authors, venue, authors_end
 
@@ -164,7 +171,7 @@ def _venue_date(document: Document, venue: Span) -> DateTag | None:
     """The year of a venue: ``ICLR 2023``, also glued to its name (``ACL2023 Findings``)."""
     date = date_in(document, venue.start, venue.end, DateSource.VENUE, numeric=False)
     if date is None:
-        found = _YEAR_RE.search(document.masked, venue.start, venue.end)
+        found = YEAR_RE.search(document.masked, venue.start, venue.end)
         if found is not None:
             year = found.group()
             return DateTag(found.start(), year, int(year), None, None, DateSource.VENUE, None, 0)

@@ -17,6 +17,7 @@ from paperlint.dates import century, read_date
 from paperlint.document import Document
 from paperlint.formats.base import ITEM, Block, Profile
 from paperlint.formats.fields import (
+    LETTER_RE,
     grouped_links,
     link_from,
     marker_end,
@@ -37,7 +38,6 @@ _PAREN_RE = re.compile(r"[(（][ \t]*(\*{1,2}|_)?([^()（）*_\n]{1,80}?)(?:\*{1
 _VENUE_YEAR_RE = re.compile(r"['’‘][ \t]?(\d\d)(?!\d)|(?<!\d)((?:19|20)\d\d)(?!\d)")
 # "2016-ICLR-[", "2017.11-[", "2018-IEEE Signal Processing Magazine-[".
 _DASH_RE = re.compile(r"((?:19|20)\d\d)(?:\.(\d{1,2}))?-(?:([^\[\]\n]*?)-)?(?=\[)")
-_LETTER_RE = re.compile(r"[^\W\d_]")
 _BREAK_RE = re.compile(r"(?i)<br\s*/?>\s*$")
 _TITLE_STRIP = " \t\r\n"
 _PDF_RE = re.compile(r"(?i)\.pdf(?:[?#]|$)")
@@ -81,7 +81,7 @@ def _paren_score(document: Document, block: Block, start: int, line_end: int) ->
     if _VENUE_YEAR_RE.search(masked, inner_start, inner_end) is None:
         return 0.0  # "(see below)", "(optional)"
     # A bare date in parentheses may open a news line: only a venue name is the format's.
-    score = 0.5 if _LETTER_RE.search(masked, inner_start, inner_end) else 0.3
+    score = 0.5 if LETTER_RE.search(masked, inner_start, inner_end) else 0.3
     if prefix.group(1):
         score += 0.1
     own_end = document.line_ends[block.own_last()]

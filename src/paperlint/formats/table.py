@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from paperlint.document import Document
 from paperlint.formats.base import ROW, Block, Profile, Table, row_cells
-from paperlint.formats.fields import date_in, entry_links, span
+from paperlint.formats.fields import LETTER_RE, date_in, entry_links, span
 from paperlint.model import DateSource, DateTag, Entry, Link, LinkKind, Span, Title
 from paperlint.roles import host_role, label_role
 
@@ -114,7 +114,6 @@ _NUMBER_CELL_RE = re.compile(
     r"(?i)[~<>≈±+\-–]?\s*\$?\d[\d.,\s]*(?:[%×x]|[kmbt]b?|ms|s)?(?:\s*±.*)?"
 )
 _PAPER_URL_RE = re.compile(r"(?i)arxiv\.org|\.pdf\b|doi\.org|openreview\.net")
-_LETTER_RE = re.compile(r"[^\W\d_]")
 _EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _GENERIC_LABELS = frozenset({"link", "links", "url", "here", "click", "click here", "web"})
 
@@ -285,7 +284,7 @@ def _score(document: Document, block: Block) -> float:
         if layout.title_is_paper and _generic_link(masked, title_start, title_end):
             return 0.0  # "| [arXiv](u) |" in a "Paper" column: a link, not a title
         marks += 1.0
-    elif layout.title_is_paper or _LETTER_RE.search(masked, title_start, title_end) is None:
+    elif layout.title_is_paper or LETTER_RE.search(masked, title_start, title_end) is None:
         return 0.0
     # Evidence of a paper: a date, a venue or authors, a paper link or a title link that
     # leads to no repository. Code links, names and descriptions alone make a list of
@@ -472,9 +471,7 @@ def _title(
         while rest_start < rest_end and masked[rest_start] in "-–—:,;":
             rest_start += 1
         rest_start, rest_end = _strip(masked, rest_start, rest_end)
-        if masked.startswith("[", rest_start) or not _LETTER_RE.search(
-            masked, rest_start, rest_end
-        ):
+        if masked.startswith("[", rest_start) or not LETTER_RE.search(masked, rest_start, rest_end):
             return title, title_link, None
         return title, title_link, Span(rest_start, rest_end)
     return title, title_link, None

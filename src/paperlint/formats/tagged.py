@@ -25,6 +25,8 @@ from paperlint.dates import read_date
 from paperlint.document import Document
 from paperlint.formats.base import ITEM, Block, Profile
 from paperlint.formats.fields import (
+    LETTER_RE,
+    YEAR_RE,
     date_in,
     grouped_links,
     marker_end,
@@ -32,6 +34,7 @@ from paperlint.formats.fields import (
     strip_span,
     title_from,
 )
+from paperlint.formats.generator import SIGNATURE_RE
 from paperlint.model import DateSource, DateTag, Entry, Span, Title
 
 __all__ = ["PROFILE"]
@@ -44,13 +47,9 @@ _TAG_RE = re.compile(r"\[(?!\[)([^\[\]\n]{1,160})\](?![(\[])")
 _DATED_RE = re.compile(r"(?<!\d)(?:(?:19|20)\d\d|\d\d[/.-]\d\d?)(?!\d)")
 _SHORT_TAG_RE = re.compile(r"\d\d/\d\d")
 _LONG_TAG_RE = re.compile(r"\d{4}/\d\d")
-_LETTER_RE = re.compile(r"[^\W\d_]")
 _ITALIC_RE = re.compile(r"[ \t]*(\*(?!\*)[^*\n]+\*|_[^_\n]+_)(?![*_])")
 _QUOTED_RE = re.compile(r'"([^"\n]+)"')
 _QUOTE_ITALIC_RE = re.compile(r"[ \t]*[,.:;]?[ \t]*\*(?!\*)([^*\n]+)\*")
-_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-# The generator's own labels: an entry that carries them is the generator's.
-_SIGNATURE_RE = re.compile(r"\[\[?(?:Code/Page|TLDR/Notes)\]\(")
 _ET_AL = "et al."
 _VENUE_STRIP = " \t.,;:-"
 
@@ -74,7 +73,7 @@ def _score(document: Document, block: Block) -> float:
     tag = _TAG_RE.match(masked, cursor, line_end)
     if tag is not None:
         score = _tag_score(masked, tag, line_end)
-        if score and _SIGNATURE_RE.search(masked, start, document.line_ends[block.last]):
+        if score and SIGNATURE_RE.search(masked, start, document.line_ends[block.last]):
             score = max(score - 0.4, 0.1)
         return score
     if masked.startswith('"', cursor, line_end):
@@ -92,7 +91,7 @@ def _tag_score(masked: str, tag: re.Match[str], line_end: int) -> float:
     if not masked.startswith("**", cursor, line_end):
         return 0.0  # a news line: "- [2023/12/28] Publicly released repo."
     score = 0.6
-    if _LETTER_RE.search(inner):
+    if LETTER_RE.search(inner):
         score += 0.25  # a venue tag, "[CVPR 2024]"
     elif not _SHORT_TAG_RE.fullmatch(inner):
         score += 0.1  # "[2023/08]", "[2023]"
@@ -116,12 +115,12 @@ def _quoted_score(masked: str, cursor: int, line_end: int, acronym: bool) -> flo
     italic = _QUOTE_ITALIC_RE.match(masked, after, line_end)
     if italic is not None:
         score += 0.2
-        if _YEAR_RE.search(masked, italic.start(1), italic.end(1)):
+        if YEAR_RE.search(masked, italic.start(1), italic.end(1)):
             score += 0.05
     group = masked.find("[[", after, line_end)
     if group >= 0:
         score += 0.15
-        if italic is None and _YEAR_RE.search(masked, after, group):
+        if italic is None and YEAR_RE.search(masked, after, group):
             score += 0.1  # '"Title", CVPR, June 2025. [[Paper](u)]'
     if acronym:
         score += 0.05
@@ -189,7 +188,7 @@ def _tag_date(document: Document, tag: re.Match[str]) -> tuple[DateTag, Span | N
         style = "YY/MM"
     date = DateTag(tag.start(), text, value.year, value.month, style, DateSource.TAG, value.day)
     named = strip_span(document.text, inner_start, inner_start + value.start, _VENUE_STRIP)
-    venue = span(*named) if _LETTER_RE.search(text, 0, value.start) else None
+    venue = span(*named) if LETTER_RE.search(text, 0, value.start) else None
     return date, venue
 
 
