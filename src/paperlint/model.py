@@ -215,8 +215,8 @@ class Link:
 
     @property
     def anchor_start(self) -> int:
-        """Offset of the first character of the URL after any blanks: the ``#`` of an
-        in-page link."""
+        """Offset of the first character of the URL after any blanks (the ``#`` of an
+        in-page link): where a finding about the URL starts."""
         url = self.url
         return self.start + self.url_offset + len(url) - len(url.lstrip())
 

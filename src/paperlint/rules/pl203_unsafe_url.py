@@ -47,7 +47,7 @@ def check(context: Context) -> Iterator[Finding]:
         url = link.url
         name = scheme(url)
         stripped = url.strip()
-        offset = link.url_span.start + (len(url) - len(url.lstrip()))
+        offset = link.anchor_start
         if _NESTED_LINK_RE.search(stripped):
             # "[[code]([https://a](https://b))]": one link written inside another's URL.
             message = f"{link.name} URL is itself a Markdown link, not one address"

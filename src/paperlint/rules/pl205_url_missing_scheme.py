@@ -41,7 +41,7 @@ def check(context: Context) -> Iterator[Finding]:
         url = link.url
         if link.is_empty or not missing_scheme(url):
             continue
-        start = link.url_span.start + len(url) - len(url.lstrip())
+        start = link.anchor_start
         stripped = url.strip()
         fix = Fix("Add https://", (Edit(start, start, "https://"),), Applicability.UNSAFE)
         message = f'URL "{excerpt(stripped)}" has no scheme: it links to a path of this site'

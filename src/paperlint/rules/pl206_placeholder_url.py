@@ -42,7 +42,7 @@ def check(context: Context) -> Iterator[Finding]:
         found = placeholder(url)
         if found is None:
             continue
-        start = link.url_span.start + len(url) - len(url.lstrip())
+        start = link.anchor_start
         span = Span(start, start + len(url.strip()))
         yield Finding(span, f'URL holds the placeholder "{found}", not a real address')
 

@@ -42,7 +42,7 @@ def check(context: Context) -> Iterator[Finding]:
         url = link.url
         if scheme(url) != "http" or not serves_https(url):
             continue
-        start = link.url_span.start + len(url) - len(url.lstrip())
+        start = link.anchor_start
         fix = Fix("Use https", (Edit(start, start + 4, "https"),))
         yield Finding(Span(start, start + 5), "http:// URL for a site that serves https", fix)
 
