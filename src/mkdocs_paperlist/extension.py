@@ -38,6 +38,7 @@ from mkdocs_paperlist.render import (
     build_controls,
     build_entry,
     display_title,
+    is_plain,
     pieces,
     plan,
     shown,
@@ -179,7 +180,7 @@ def _marked(token: str, index: int, cut: Pieces) -> list[str]:
         lines += [cut.heading_line, ""]
     for code, name in _INLINE.items():
         text = getattr(cut, name)
-        if text:
+        if text and not is_plain(text):
             lines += [f"{token}p{index}{code} {text}", ""]
     for code, name in _BLOCKS.items():
         text = getattr(cut, name)
@@ -365,6 +366,11 @@ class _PaperListTreeprocessor(Treeprocessor):
                     at = end + 1
                 else:
                     break
+            for name in _INLINE.values():
+                text = getattr(cut, name)
+                if text and name not in rendered and is_plain(text):
+                    rendered[name] = plain = ET.Element("p")
+                    plain.text = text
             ident = _unique(f"paper-{slug(display_title(entry))}", used)
             line = self.extension.paper_list.document.line_of(entry.start)  # type: ignore[union-attr]
             article = build_entry(entry, cut, rendered, ident, line, options)
@@ -381,7 +387,8 @@ class _PaperListTreeprocessor(Treeprocessor):
         token = self.extension.token
         for number, block in enumerate(stash):
             if isinstance(block, str) and token in block:
-                for marked, source in self.extension.sources:
+                # Last entry first: "...e5" is a prefix of "...e50", never the reverse.
+                for marked, source in reversed(self.extension.sources):
                     if marked in block:
                         block = block.replace(marked, source)
                 stash[number] = block
