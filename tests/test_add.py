@@ -21,6 +21,7 @@ from paperlint.cli import cli
 from paperlint.document import Document
 from paperlint.engine import lint_document
 from paperlint.model import Entry, LinkKind, PaperList
+from paperlint.rule import Severity
 from paperlint.settings import Settings
 
 DATA = Path(__file__).parent / "data"
@@ -44,10 +45,14 @@ def _parse(path: Path) -> PaperList:
     return parse(Document.from_bytes(path.read_bytes()).text)
 
 
-def _findings(path: Path) -> Counter[str]:
+def _findings(path: Path, *, infos: bool = True) -> Counter[str]:
     document = Document.from_bytes(path.read_bytes())
     settings = Settings(select=("ALL", "unsorted-entries"))
-    return Counter(diagnostic.rule.code for diagnostic in lint_document(document, settings))
+    return Counter(
+        diagnostic.rule.code
+        for diagnostic in lint_document(document, settings)
+        if infos or diagnostic.severity is not Severity.INFO
+    )
 
 
 def _new_entry(paper_list: PaperList) -> Entry:
@@ -92,6 +97,28 @@ def test_add_writes_the_paper_in_the_lists_own_format(source: Path, tmp_path: Pa
     assert again.exit_code == 0, again.output
     assert path.read_bytes() == written, "a second add changes nothing"
     assert "skipped 1 the list has" in again.output
+
+
+@pytest.mark.parametrize("source", LISTS, ids=lambda path: path.name[:40])
+def test_a_paper_without_authors_still_reads_back(source: Path, tmp_path: Path) -> None:
+    path = tmp_path / source.name
+    shutil.copyfile(source, path)
+    records = tmp_path / "papers.jsonl"
+    records.write_text(
+        '{"title": "An Authorless Synthetic Record", "url": "https://arxiv.org/abs/2506.99998",'
+        ' "summary": "Made up for tests.", "published": "2025-06-17"}\n',
+        encoding="utf-8",
+    )
+    section = SECTIONS.get(source.name)
+    result = run(path, records, *(["--section", section] if section else []))
+    assert result.exit_code == 0, result.output
+    after = _parse(path)
+    assert len(after.entries) == len(_parse(source).entries) + 1
+    assert after.format.name == _parse(source).format.name
+    titles = [entry.title.text for entry in after.entries if entry.title is not None]
+    assert "An Authorless Synthetic Record" in titles
+    # (A paper without code gets the generator's empty Code/Page link: an info finding.)
+    assert _findings(path, infos=False) == _findings(source, infos=False)
 
 
 def test_the_paper_takes_its_dated_place(tmp_path: Path) -> None:
@@ -335,3 +362,22 @@ def test_bad_input_is_one_line_and_exit_two(tmp_path: Path, args: list[str], mes
     assert result.output.count("\n") == 1, result.output
     assert result.output.startswith("paperlint: error: ")
     assert message in result.output
+
+
+def test_an_id_the_list_has_needs_no_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "list.md"
+    shutil.copyfile(DATA / "corpus" / "mllm-medical.md", path)
+    before = path.read_bytes()
+    result = run(path, "https://arxiv.org/pdf/2506.09634v3")  # no response, cache or network
+    assert result.exit_code == 0, result.output
+    assert "skipped arXiv 2506.09634: the list has it" in result.output
+    assert path.read_bytes() == before
+
+
+def test_import_reads_bibtex_too(tmp_path: Path) -> None:
+    bib = tmp_path / "new.bib"
+    bib.write_text(BIBTEX, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["import", "bibtex", str(bib)])
+    assert result.exit_code == 0, result.output
+    assert "- [24/07] **Pruned Decision Trees for Fast Inference**" in result.stdout
+    assert f"[[Paper](https://arxiv.org/pdf/{NEW_ID})]" in result.stdout

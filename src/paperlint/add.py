@@ -39,7 +39,7 @@ from paperlint.settings import Settings
 from paperlint.slugs import plain_text
 from paperlint.titles import same_paper
 
-__all__ = ["AddError", "Added", "add_papers"]
+__all__ = ["AddError", "Added", "add_papers", "arxiv_ids"]
 
 
 class AddError(Exception):
@@ -78,13 +78,58 @@ def add_papers(
         if _known(current, paper):
             duplicates.append(paper)
             continue
-        text = _add_one(current, paper, section)
-        document = Document(text, bom=paper_list.document.bom)
-        current = parse(
-            document, format=chosen.format, labels=chosen.labels, columns=chosen.columns
-        )
+        after = _reparse(current, _add_one(current, paper, section, None), chosen)
+        landed = _landed(current, after, paper)
+        if landed < 2 and not paper.authors:
+            # Some formats need the authors to tell an entry's lines and fields apart.
+            other = _reparse(current, _add_one(current, paper, section, _NO_AUTHORS), chosen)
+            if _landed(current, other, paper) > landed:
+                after, landed = other, _landed(current, other, paper)
+        if not landed:
+            raise AddError(
+                f'cannot write "{paper.title}" so that the list reads it back as one entry '
+                "with its links; add it by hand"
+            )
+        current = after
         added.append(paper)
     return Added(current.text, added, duplicates)
+
+
+_NO_AUTHORS = "Authors unknown"
+"""Written where the model entry has an authors line that the format needs, and the
+source names no author."""
+
+
+def _reparse(paper_list: PaperList, text: str, settings: Settings) -> PaperList:
+    document = Document(text, bom=paper_list.document.bom)
+    return parse(document, format=settings.format, labels=settings.labels, columns=settings.columns)
+
+
+def _landed(before: PaperList, after: PaperList, paper: Paper) -> int:
+    """How well the list reads the new text: 0 when not as before plus one entry, in the
+    same format, with the paper's title and, where the entry writes the paper's URL, a
+    paper link; 1 when so; 2 when the entry also has a date where most entries have one."""
+    if after.format.name != before.format.name or len(after.entries) != len(before.entries) + 1:
+        return 0
+    keys = _title_keys(paper.title)
+    entry = next(
+        (
+            entry
+            for entry in after.entries
+            if entry.title is not None and not keys.isdisjoint(_title_keys(entry.title.text))
+        ),
+        None,
+    )
+    if entry is None:
+        return 0
+    urls = [url for url in (paper.arxiv.id if paper.arxiv else None, paper.paper_url) if url]
+    written = after.text[entry.start : entry.end]
+    if any(url in written for url in urls) and not any(
+        link.kind is LinkKind.PAPER and any(url in link.url for url in urls) for link in entry.links
+    ):
+        return 0
+    dated = sum(1 for other in before.entries if other.date is not None)
+    return 1 if entry.date is None and 2 * dated > len(before.entries) else 2
 
 
 # -- duplicates -----------------------------------------------------------------------------
@@ -98,21 +143,28 @@ def _title_markdown(title: str) -> str:
     return escaped
 
 
+def _title_keys(title: str) -> set[str]:
+    """What the same title shares however it is written: its letters and digits, of the
+    text and of the Markdown (``A &amp; B`` is ``A & B``)."""
+    keys = {normalize_key(title), normalize_key(unescape(title))}
+    return (keys | {normalize_key(_title_markdown(unescape(title)))}) - {""}
+
+
+def arxiv_ids(paper_list: PaperList) -> set[str]:
+    """The arXiv ids (without version) of the list's papers."""
+    context = Context(paper_list, Settings())
+    return {url.id.id for url in context.arxiv if url is not None and url.id is not None}
+
+
 def _known(paper_list: PaperList, paper: Paper) -> bool:
     """Whether the list has the paper: its arXiv id in any version, or its title."""
-    if paper.arxiv is not None:
-        context = Context(paper_list, Settings())
-        ids = {url.id.id for url in context.arxiv if url is not None and url.id is not None}
-        if paper.arxiv.id in ids:
-            return True
-    keys = {normalize_key(paper.title), normalize_key(_title_markdown(paper.title))} - {""}
-    for entry in paper_list.entries:
-        if entry.title is None:
-            continue
-        written = entry.title.text
-        if not keys.isdisjoint({normalize_key(unescape(written)), normalize_key(written)}):
-            return True
-    return False
+    if paper.arxiv is not None and paper.arxiv.id in arxiv_ids(paper_list):
+        return True
+    keys = _title_keys(paper.title)
+    return any(
+        entry.title is not None and not keys.isdisjoint(_title_keys(entry.title.text))
+        for entry in paper_list.entries
+    )
 
 
 # -- where the paper goes -------------------------------------------------------------------
@@ -304,7 +356,7 @@ class _Values:
     code_url: str | None
 
 
-def _values(paper: Paper) -> _Values:
+def _values(paper: Paper, no_authors: str | None) -> _Values:
     year, month, day = _paper_date(paper)
     abstract = collapse(paper.abstract)
     summary = re.split(r"(?<=[.!?])\s+", abstract, maxsplit=1)[0] if abstract else None
@@ -314,7 +366,8 @@ def _values(paper: Paper) -> _Values:
         day,
         _title_markdown(paper.title),
         escape_inline(collapse(paper.venue or "arXiv")),
-        tuple(escape_inline(collapse(name)) for name in paper.authors if collapse(name)),
+        tuple(escape_inline(collapse(name)) for name in paper.authors if collapse(name))
+        or ((no_authors,) if no_authors else ()),
         escape_inline(summary) if summary else None,
         str(paper.arxiv) if paper.arxiv is not None else None,
         paper.paper_url or None,
@@ -483,23 +536,44 @@ def _render(
     for edit in sorted(edits, key=lambda item: item.start):
         start, end = edit.start, edit.end
         if edit.drop:
+            # With the emphasis around it: "*Authors*" leaves no "**" behind.
+            while (
+                start > base
+                and end < len(text)
+                and text[start - 1] in "*_"
+                and (text[end] == text[start - 1])
+            ):
+                start, end = start - 1, end + 1
             start, end = _widen(text, start, end, document.line_starts[document.line_of(start) - 1])
             start = max(start, done)
         pieces += [text[done:start], edit.text]
         done = end
     pieces.append(text[done : entry.end])
     rendered = "".join(pieces)
+    # A line whose every part was left out (an authors line, a nested "- " item) goes.
     lines = rendered.splitlines(keepends=True)
-    original = text[base : entry.end].splitlines(keepends=True)
     kept = [
         line
-        for line, before in zip(lines, original + [""] * len(lines), strict=False)
-        if line.strip(" \t\r\n-*+") or not before.strip(" \t\r\n-*+") or line is lines[0]
+        for number, line in enumerate(lines)
+        if number == 0 or not line.strip() or not _HOLLOW_RE.fullmatch(line.strip())
     ]
-    return "".join(kept).rstrip("\r\n") if kept else rendered
+    # ... and so does a blank line it leaves beyond the model's own spacing.
+    model = text[base : entry.end]
+    longest = max(run.count("\n") for run in re.findall(r"(?:^[ \t]*\r?\n)*", model, re.M))
+    spaced: list[str] = []
+    blanks = 0
+    for line in kept:
+        blanks = blanks + 1 if not line.strip() else 0
+        if blanks <= longest:
+            spaced.append(line)
+    return "".join(spaced).rstrip("\r\n")
+
+
+_HOLLOW_RE = re.compile(r"(?:[-*+_>|\\,;.:•·\s]|<br\s*/?>)*", re.IGNORECASE)
 
 
 _NICKNAME_RE = re.compile(r"[ \t]*(?:\*\*|__)?[^\s\[(*\"_][^\[(\n]*?(?:\*\*|__)?[ \t]*:[ \t]*")
+_CODE_SPAN_RE = re.compile(r"`[^`\n]+`")
 _CORE_RE = re.compile(r"[^\W_](?:.*[^\W_])?")
 
 
@@ -530,9 +604,12 @@ def _residue_edits(
             gaps.append((done, start))
         done = max(done, end)
     for start, end in gaps:
+        # Tags in code spans (`RL` `Reasoning`) describe the model entry's paper, not this one.
+        for tag in _CODE_SPAN_RE.finditer(text, start, end):
+            edits.append(_Edit(tag.start(), tag.end(), "", drop=True))
         for line in re.finditer(r"[^\n]+", text[start:end]):
             core = _CORE_RE.search(line.group(0))
-            if core is None or len(core.group(0)) < 3:
+            if core is None or len(core.group(0)) < 3 or "`" in core.group(0):
                 continue
             if same_paper(unescape(core.group(0)), template_title):
                 offset = start + line.start() + core.start()
@@ -580,8 +657,12 @@ def _widen(text: str, start: int, end: int, line_start: int) -> tuple[int, int]:
     left = start
     while left > line_start and text[left - 1] in " \t":
         left -= 1
-    if (left > line_start and text[left - 1] in ",;·•") or (
-        left > line_start and text[left - 1] == "|" and not _in_table_row(text, line_start)
+    before = text[left - 1] if left > line_start else ""
+    if (
+        (before and before in ",;·•")
+        or (before == "|" and not _in_table_row(text, line_start))
+        # "**Title**. *Authors*. Venue": the field and its own period go.
+        or (before == "." and text[end : end + 1] == ".")
     ):
         left -= 1
         while left > line_start and text[left - 1] in " \t":
@@ -636,12 +717,14 @@ def _placeholders(text: str, entries: list[Entry]) -> dict[int, str]:
 # -- one paper ------------------------------------------------------------------------------
 
 
-def _add_one(paper_list: PaperList, paper: Paper, section: str | None) -> str:
+def _add_one(
+    paper_list: PaperList, paper: Paper, section: str | None, no_authors: str | None
+) -> str:
     text = paper_list.text
     document = paper_list.document
     groups = _sections(paper_list)
     entries = _choose_section(paper_list, groups, paper, section)
-    values = _values(paper)
+    values = _values(paper, no_authors)
     precision = _precision(entries)
     full = (values.year, values.month or 0, values.day or 0)
     key = (full[0], full[1] if precision >= 2 else 0, full[2] if precision >= 3 else 0)

@@ -117,11 +117,24 @@ def add_command(
     a section per year, else in the first section with entries. Papers the list already
     has (same arXiv id in any version, or same title) are skipped.
     """
-    from paperlint.add import AddError, add_papers
+    from paperlint.add import AddError, add_papers, arxiv_ids
     from paperlint.arxiv_meta import DEFAULT_API, MetadataError, lookup
     from paperlint.parse import parse
 
+    try:
+        configuration = ConfigFinder(None).for_path(Path(path))
+        settings = configuration.settings_for(Path(path))
+        target = read_source(path)
+    except (ConfigError, FileError) as exc:
+        _fail(ctx, str(exc))
+    document = target.document
+    paper_list = parse(
+        document, format=settings.format, labels=settings.labels, columns=settings.columns
+    )
+    listed = arxiv_ids(paper_list)
+
     papers: list[Paper | ArxivId] = []
+    skipped = 0
     for source in sources:
         if source != "-" and os.path.exists(source):
             papers.extend(_read_papers(ctx, source, source_format))
@@ -129,6 +142,10 @@ def add_command(
         arxiv = _arxiv_id(source)
         if isinstance(arxiv, str):
             _fail(ctx, f"{source}: no such file, and not an arXiv id or URL ({arxiv})")
+        if arxiv.id in listed:  # no need to look it up
+            click.echo(f"paperlint: skipped arXiv {arxiv.id}: the list has it", err=True)
+            skipped += 1
+            continue
         papers.append(arxiv)
 
     ids = [item for item in papers if isinstance(item, ArxivId)]
@@ -150,16 +167,6 @@ def add_command(
     resolved = [found[item.id] if isinstance(item, ArxivId) else item for item in papers]
 
     try:
-        configuration = ConfigFinder(None).for_path(Path(path))
-        settings = configuration.settings_for(Path(path))
-        target = read_source(path)
-    except (ConfigError, FileError) as exc:
-        _fail(ctx, str(exc))
-    document = target.document
-    paper_list = parse(
-        document, format=settings.format, labels=settings.labels, columns=settings.columns
-    )
-    try:
         result = add_papers(paper_list, resolved, section=section, settings=settings)
     except AddError as exc:
         _fail(ctx, f"{path}: {exc}")
@@ -177,7 +184,7 @@ def add_command(
     verb = "would add" if dry_run else "added"
     click.echo(
         f"paperlint: {verb} {count} paper{'' if count == 1 else 's'} to {path}; "
-        f"skipped {len(result.duplicates)} the list has",
+        f"skipped {len(result.duplicates) + skipped} the list has",
         err=True,
     )
 
