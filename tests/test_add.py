@@ -381,3 +381,27 @@ def test_import_reads_bibtex_too(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "- [24/07] **Pruned Decision Trees for Fast Inference**" in result.stdout
     assert f"[[Paper](https://arxiv.org/pdf/{NEW_ID})]" in result.stdout
+
+
+def test_an_api_that_does_not_answer_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "list.md"
+    shutil.copyfile(DATA / "corpus" / "entropy-llm.md", path)
+    server = http.server.HTTPServer(("127.0.0.1", 0), _ArxivApi)
+    closed = f"http://127.0.0.1:{server.server_port}/api/query"
+    server.server_close()  # nothing listens there any more
+    for api in (closed, "file:///etc/passwd"):
+        result = run(path, NEW_ID, "--fetch", "--arxiv-api", api)
+        assert result.exit_code == 2
+        assert result.output.count("\n") == 1, result.output
+        assert result.output.startswith(f"paperlint: error: arXiv API {api}: ")
+
+
+def test_a_section_named_by_its_heading_with_subsections(tmp_path: Path) -> None:
+    path = tmp_path / "list.md"
+    shutil.copyfile(DATA / "formats" / "yueliu1999__Awesome-Jailbreak-on-LLMs__README.md", path)
+    result = run(path, NEW_ID, "--arxiv-response", RESPONSE, "--section", "Jailbreak Attack")
+    assert result.exit_code == 0, result.output
+    text = path.read_text(encoding="utf-8")
+    # Under "Jailbreak Attack", whose entries sit in "Attack on LRMs": the first subsection.
+    assert text.index(NEW_TITLE) > text.index("#### Attack on LRMs")
+    assert text.index(NEW_TITLE) < text.index("#### Black-box Attack")

@@ -78,11 +78,13 @@ def add_papers(
         if _known(current, paper):
             duplicates.append(paper)
             continue
-        after = _reparse(current, _add_one(current, paper, section, None), chosen)
+        after = _reparse(current, _add_one(current, paper, section, None, chosen), chosen)
         landed = _landed(current, after, paper)
         if landed < 2 and not paper.authors:
             # Some formats need the authors to tell an entry's lines and fields apart.
-            other = _reparse(current, _add_one(current, paper, section, _NO_AUTHORS), chosen)
+            other = _reparse(
+                current, _add_one(current, paper, section, _NO_AUTHORS, chosen), chosen
+            )
             if _landed(current, other, paper) > landed:
                 after, landed = other, _landed(current, other, paper)
         if not landed:
@@ -184,15 +186,9 @@ def _paper_date(paper: Paper) -> tuple[int, int | None, int | None]:
     if paper.arxiv is None and paper.precision == "year":
         return year, None, None
     published = paper.published
-    if (
-        published is None
-        or paper.precision != "day"
-        or (published.year, published.month)
-        != (
-            year,
-            month,
-        )
-    ):
+    if published is None or paper.precision != "day":
+        return year, month, None
+    if (published.year, published.month) != (year, month):  # an arXiv id's month rules
         return year, month, None
     return year, month, published.day
 
@@ -254,7 +250,12 @@ def _choose_section(
     return next(iter(groups.values()))
 
 
-def _newest_first(groups: dict[int, list[Entry]]) -> bool:
+def _newest_first(groups: dict[int, list[Entry]], order: str) -> bool:
+    """Whether the list runs newest first: as ``unsorted-entries`` is configured, else as
+    most neighbouring pairs of dated entries run (newest first on a tie), as that rule
+    decides it."""
+    if order != "auto":
+        return order == "newest-first"
     down = up = 0
     for entries in groups.values():
         keys = [_key(entry) for entry in entries]
@@ -307,17 +308,22 @@ def _residue(text: str, entry: Entry) -> int:
 
 
 def _template(text: str, entries: list[Entry], place: int) -> Entry:
-    candidates = [entry for entry in entries if entry.title is not None] or entries
+    """The entry to imitate: one with a title (and a date, where the section dates its
+    entries), the least text no part explains, and nearest to where the paper goes."""
+    titled = any(entry.title is not None for entry in entries)
+    dated = any(entry.date is not None for entry in entries)
 
-    dated = any(entry.date is not None for entry in candidates)
-
-    def rank(item: tuple[int, Entry]) -> tuple[bool, int, int]:
-        index, entry = item
+    def rank(index: int) -> tuple[bool, bool, int, int]:
+        entry = entries[index]
         distance = min(abs(index - place), abs(index - (place - 1)))
-        return (dated and entry.date is None, _residue(text, entry), distance)
+        return (
+            titled and entry.title is None,
+            dated and entry.date is None,
+            _residue(text, entry),
+            distance,
+        )
 
-    indexed = [(index, entry) for index, entry in enumerate(entries) if entry in candidates]
-    return min(indexed, key=rank)[1]
+    return entries[min(range(len(entries)), key=rank)]
 
 
 _MONTH_NAMES = [
@@ -718,7 +724,11 @@ def _placeholders(text: str, entries: list[Entry]) -> dict[int, str]:
 
 
 def _add_one(
-    paper_list: PaperList, paper: Paper, section: str | None, no_authors: str | None
+    paper_list: PaperList,
+    paper: Paper,
+    section: str | None,
+    no_authors: str | None,
+    settings: Settings,
 ) -> str:
     text = paper_list.text
     document = paper_list.document
@@ -728,7 +738,8 @@ def _add_one(
     precision = _precision(entries)
     full = (values.year, values.month or 0, values.day or 0)
     key = (full[0], full[1] if precision >= 2 else 0, full[2] if precision >= 3 else 0)
-    place = _place(entries, key, _newest_first(groups))
+    order = str(settings.options.get("unsorted-entries", {}).get("order", "auto"))
+    place = _place(entries, key, _newest_first(groups, order))
     template = _template(text, entries, place)
     generator = template.format == "generator"
 

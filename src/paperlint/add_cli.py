@@ -66,7 +66,11 @@ def _guess_format(path: str, text: str) -> str | None:
 @click.command("add", context_settings={"help_option_names": ["--help"]})
 @click.argument("path", metavar="LIST")
 @click.argument("sources", metavar="SOURCE...", nargs=-1, required=True)
-@click.option("--section", help="The heading to add under (default: see below).")
+@click.option(
+    "--section",
+    metavar="NAME",
+    help="The heading to add under (default: the year's section, else the first with entries).",
+)
 @click.option(
     "--from",
     "source_format",
