@@ -18,6 +18,7 @@ from click.testing import CliRunner, Result
 from paperlint.api import parse
 from paperlint.arxiv_meta import load_cache, parse_response
 from paperlint.cli import cli
+from paperlint.context import Context
 from paperlint.document import Document
 from paperlint.engine import lint_document
 from paperlint.model import Entry, LinkKind, PaperList
@@ -65,6 +66,32 @@ def _new_entry(paper_list: PaperList) -> Entry:
     return found[0]
 
 
+def _assert_in_date_order(paper_list: PaperList, new: Entry) -> None:
+    """Where the new entry's section was in date order (either way), it still is."""
+    if new.date is None or new.date.year is None:
+        return
+    sections = Context(paper_list, Settings()).entry_sections
+    group = [
+        e for e, s in zip(paper_list.entries, sections, strict=True) if s == sections[new.index]
+    ]
+    with_month = new.date.month is not None
+
+    def key(entry: Entry) -> tuple[int, int] | None:
+        date = entry.date
+        if date is None or date.year is None:
+            return None
+        return (date.year, (date.month or 0) if with_month else 0)
+
+    others = [k for e in group if e is not new and (k := key(e)) is not None]
+    keys = [k for e in group if (k := key(e)) is not None]
+    if len(set(others)) < 2:
+        return  # the section alone does not say which way it runs (the list does)
+    if others == sorted(others, reverse=True):
+        assert keys == sorted(keys, reverse=True), "the paper is out of the newest-first order"
+    elif others == sorted(others):
+        assert keys == sorted(keys), "the paper is out of the oldest-first order"
+
+
 def _links_paper(entry: Entry) -> bool:
     return any(NEW_ID in link.url for link in entry.links)
 
@@ -89,7 +116,7 @@ def test_add_writes_the_paper_in_the_lists_own_format(source: Path, tmp_path: Pa
     if entry.date is not None:
         assert entry.date.year == 2025
         assert entry.date.month in (6, None)
-    # In order: no neighbour in its section is out of the section's date order.
+    _assert_in_date_order(after, entry)
     assert _findings(path) == _findings(source), "the list gains or loses no finding"
 
     written = path.read_bytes()
