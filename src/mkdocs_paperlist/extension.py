@@ -45,7 +45,15 @@ from mkdocs_paperlist.render import (
     slug,
 )
 from mkdocs_paperlist.sanitize import drop_unsafe_urls, sanitize
-from paperlint.api import AnchorIndex, Document, Entry, Heading, PaperList, wrapped_fences
+from paperlint.api import (
+    AnchorIndex,
+    Document,
+    Entry,
+    Heading,
+    PaperList,
+    bibtex_entries,
+    wrapped_fences,
+)
 from paperlint.api import parse_document as parse
 
 __all__ = ["PaperListExtension", "makeExtension"]
@@ -63,6 +71,8 @@ class PaperListExtension(Extension):
             "badges": ["inline", "inline (self-contained) or shields (shields.io images)"],
             "toc": [True, "Add the compact table of contents (group chips with counts)"],
             "filter": [True, "Add the filter bar"],
+            "bibtex": [True, "A BibTeX block under each paper, with a copy button"],
+            "feed_url": ["", "Address of the list's Atom feed, for a subscribe link"],
             "sort": ["as-written", "Order of entries: " + ", ".join(SORTS)],
             "group": ["auto", "Groups of entries: " + ", ".join(GROUPS)],
             "unwrap_notes": [
@@ -79,6 +89,7 @@ class PaperListExtension(Extension):
         self.paper_list: PaperList | None = None
         self.token = ""
         self.cuts: dict[int, Pieces] = {}
+        self.citations: dict[int, str] = {}
         self.sources: list[tuple[str, str]] = []
         """Each entry's marked pieces and its source lines, to put the source back where
         a raw HTML block (``<details>`` around a list) keeps the pieces from Markdown."""
@@ -102,6 +113,7 @@ class PaperListExtension(Extension):
         self.paper_list = None
         self.token = ""
         self.cuts = {}
+        self.citations = {}
         self.sources = []
         self.kept = []
         self.plan = None
@@ -120,6 +132,8 @@ class PaperListExtension(Extension):
             filter=bool(self.getConfig("filter")),
             sort=sort,
             group=group,
+            bibtex=bool(self.getConfig("bibtex")),
+            feed_url=str(self.getConfig("feed_url")),
         )
 
 
@@ -155,6 +169,8 @@ class _EntryPreprocessor(Preprocessor):
         document = paper_list.document
         extension.paper_list = paper_list
         extension.token = token = f"paperlist{secrets.token_hex(6)}"
+        if extension.getConfig("bibtex"):
+            extension.citations = bibtex_entries(paper_list)
         output: list[str] = []
         next_line = 0
         for entry in paper_list.entries:
@@ -373,7 +389,9 @@ class _PaperListTreeprocessor(Treeprocessor):
                     plain.text = text
             ident = _unique(f"paper-{slug(display_title(entry))}", used)
             line = self.extension.paper_list.document.line_of(entry.start)  # type: ignore[union-attr]
-            article = build_entry(entry, cut, rendered, ident, line, options)
+            article = build_entry(
+                entry, cut, rendered, ident, line, options, self.extension.citations.get(index)
+            )
             built[index] = article
             rebuilt.append(article)
         root[:] = rebuilt

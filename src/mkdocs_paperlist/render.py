@@ -81,6 +81,10 @@ class RenderOptions:
     filter: bool = True
     sort: str = "as-written"
     """``as-written``, ``newest`` or ``oldest``: the order of entries within a group."""
+    bibtex: bool = True
+    """A "BibTeX" block under each paper (the script adds a copy button to it)."""
+    feed_url: str = ""
+    """Where the list's Atom feed is, for a "subscribe" link; "" for none."""
     group: str = "auto"
     """``sections`` (the author's headings), ``month``, ``year``, ``none``, or ``auto``:
     sections when the entries sit under two headings or more, else month, year or none,
@@ -491,6 +495,7 @@ def build_entry(
     ident: str,
     line: int,
     options: RenderOptions,
+    bibtex: str | None = None,
 ) -> ET.Element:
     """One paper as an ``article``: title (linked to the paper), date, venue, authors,
     badges for its links, the source's badge images, its note and the rest of its text.
@@ -566,6 +571,10 @@ def build_entry(
         if (piece := rendered.get(name)) is not None:
             holder = ET.SubElement(root, "div", {"class": css})
             _move(piece, holder)
+    if bibtex and options.bibtex:
+        cite = ET.SubElement(root, "details", {"class": "paperlist-cite"})
+        ET.SubElement(cite, "summary").text = "BibTeX"
+        ET.SubElement(ET.SubElement(cite, "pre"), "code").text = shown(bibtex)
     return root
 
 
@@ -729,6 +738,13 @@ def build_controls(
         ET.SubElement(label, "span").text = "has code"
         ET.SubElement(form, "button", {"type": "reset"}).text = "Clear"
         ET.SubElement(form, "output", {"class": "paperlist-count", "aria-live": "polite"})
+    if options.feed_url:
+        feed = ET.SubElement(
+            root,
+            "a",
+            {"class": "paperlist-feed", "href": options.feed_url, "type": "application/atom+xml"},
+        )
+        feed.text = "Subscribe (Atom feed)"
     listed = [group for group in groups if group.ident]
     if options.toc and listed:
         attributes = {"class": "paperlist-toc"}

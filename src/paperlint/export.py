@@ -18,7 +18,7 @@ from paperlint.arxiv import parse_arxiv_url
 from paperlint.escape import unescape
 from paperlint.model import Entry, LinkKind, PaperList
 
-__all__ = ["Paper", "atom", "bibtex", "csl_json", "papers"]
+__all__ = ["Paper", "atom", "bibtex", "bibtex_entries", "csl_json", "papers"]
 
 _STOP = frozenset(
     [
@@ -133,7 +133,13 @@ def _field(value: str) -> str:
 
 def bibtex(paper_list: PaperList) -> str:
     """The list as BibTeX, one ``@misc`` per paper."""
-    blocks: list[str] = []
+    return "\n".join(bibtex_entries(paper_list).values())
+
+
+def bibtex_entries(paper_list: PaperList) -> dict[int, str]:
+    """Each paper's BibTeX ``@misc`` by the index of its entry, in list order (the page's
+    "copy BibTeX" shows the same text as ``paperlint export bibtex``)."""
+    blocks: dict[int, str] = {}
     for paper in papers(paper_list):
         fields = [("title", "{" + _field(paper.title) + "}")]
         if paper.authors:
@@ -151,8 +157,9 @@ def bibtex(paper_list: PaperList) -> str:
         if paper.venue is not None:
             fields.append(("note", _field(paper.venue)))
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-        blocks.append(f"@misc{{{paper.key},\n{body}\n}}\n")
-    return "\n".join(blocks)
+        assert paper.entry is not None
+        blocks[paper.entry.index] = f"@misc{{{paper.key},\n{body}\n}}\n"
+    return blocks
 
 
 def csl_json(paper_list: PaperList) -> list[dict[str, Any]]:
