@@ -144,7 +144,7 @@ def test_notes_headings_show_titles_and_keep_entry_anchors() -> None:
 
 def test_collapsed_notes_and_options() -> None:
     text = "- [25/06] **A**\n[[Paper](x)] [[TLDR/Notes](#a)]\n\n# TLDR/Notes\n## a\nnotes\n"
-    html = _html(text, collapse_notes=True, toc=False, filter=False)
+    html = _html(text, collapse_notes=True, toc=False, filter=False, assets="external")
     assert '<details class="paperlist-notes"><summary><h2 id="a">A</h2></summary>' in html
     assert "paperlist-toc" not in html and "paperlist-filter" not in html
     shields = _html(text, badges="shields")

@@ -49,6 +49,7 @@ class PaperListPlugin(BasePlugin[PaperListConfig]):
             toc=self.config.toc,
             filter=self.config.filter,
             sanitize=self.config.sanitize,
+            assets="external",  # linked below, not written into each page
         )
         config.markdown_extensions.append(self.extension)
         config.extra_css.append(f"{_ASSET_DIR}/paperlist.css")

@@ -68,6 +68,7 @@ class PaperListDirective(SphinxDirective):
             "filter": self.options.get("filter", config.paperlist_filter),
             "badges": config.paperlist_badges,
             "sanitize": config.paperlist_sanitize,
+            "assets": "external",
         }
         html = _render(document.text, options)
         return [nodes.raw("", html, format="html")]

@@ -1,0 +1,125 @@
+"""Real builds with the other site generators users have: Zensical (Python-Markdown
+extensions, no MkDocs plugins) and ProperDocs (the MkDocs 1.6 fork, which runs the plugin).
+
+Each test copies the example site's pages (and one real list per format) to a temporary
+folder and runs the generator's own command there. Reproduce one by hand: copy
+example_site/docs to a folder, add the zensical.toml written below, and run
+`zensical build` (or `properdocs build -f mkdocs.yml --strict` in a copy of example_site/).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mkdocs_paperlist.assets import ASSETS, inline_assets
+from paperlint.api import parse
+
+from test_format_lists import FORMATS, LISTS
+
+EXAMPLE = Path(__file__).parent.parent / "example_site"
+PAGES = ["mllm-medical", "minecraft-agents", "agent-plan"]
+
+
+def _one_list_per_format() -> dict[str, str]:
+    """One real list of each family (tests/test_format_lists.py), by page name."""
+    chosen: dict[str, str] = {}
+    for name, family, _count in LISTS:
+        chosen.setdefault(family, name)
+    return {f"format-{family.lower()}": name for family, name in chosen.items()}
+
+
+FORMAT_PAGES = _one_list_per_format()
+_ENTRY_RE = re.compile(r'<(?:article|div|li)\b[^>]*\bclass="(?:[^"]*\s)?paperlist-entry[\s"]')
+
+
+def _entries(html: str) -> int:
+    return len(_ENTRY_RE.findall(html))
+
+
+def _docs(target: Path) -> Path:
+    shutil.copytree(EXAMPLE / "docs", target)
+    for page, name in FORMAT_PAGES.items():
+        shutil.copyfile(FORMATS / name, target / f"{page}.md")
+    return target
+
+
+def _source(page: str) -> str:
+    name = FORMAT_PAGES.get(page, f"{page}.md")
+    folder = FORMATS if page in FORMAT_PAGES else EXAMPLE / "docs"
+    return (folder / name).read_text(encoding="utf-8")
+
+
+def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+ZENSICAL_TOML = """\
+[project]
+site_name = "paperlist on Zensical"
+
+[project.markdown_extensions.toc]
+permalink = true
+
+[project.markdown_extensions.paperlist]
+collapse_notes = true
+"""
+
+
+def test_zensical_build_gives_complete_list_pages(tmp_path: Path) -> None:
+    pytest.importorskip("zensical")
+    project = tmp_path / "project"
+    _docs(project / "docs")
+    (project / "zensical.toml").write_text(ZENSICAL_TOML, encoding="utf-8")
+    result = _run([sys.executable, "-m", "zensical", "build"], project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    style, script = inline_assets()
+    for page in [*PAGES, *FORMAT_PAGES]:
+        html = (project / "site" / page / "index.html").read_text(encoding="utf-8")
+        expected = len(parse(_source(page)).entries)
+        assert _entries(html) == expected, page
+        # No plugin added the files: the extension wrote them into the page, once.
+        assert html.count(style) == 1, page
+        assert html.count(script) == 1, page
+        assert "assets/paperlist/" not in html
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'data-paperlist="' not in home  # a page without a list gets neither
+
+
+def test_properdocs_build_runs_the_plugin(tmp_path: Path) -> None:
+    pytest.importorskip("properdocs")
+    pytest.importorskip("properdocs_theme_mkdocs")
+    site = tmp_path / "site-src"
+    shutil.copytree(EXAMPLE, site, ignore=shutil.ignore_patterns("site"))
+    command = [sys.executable, "-m", "properdocs", "build", "-f", "mkdocs.yml"]
+    strict = _run([*command, "--strict"], site)
+    assert strict.returncode == 0, strict.stderr
+    # Linted by the plugin, at the levels mkdocs.yml gives.
+    assert "mkdocs_paperlist: mllm-medical.md:12:95: PL201 [url-trailing-punctuation]" in (
+        strict.stderr
+    )
+    built = site / "site"
+    for name in ("paperlist.css", "paperlist.js"):
+        copied = built / "assets" / "paperlist" / name
+        assert copied.read_bytes() == (ASSETS / name).read_bytes()
+    for page in PAGES:
+        html = (built / page / "index.html").read_text(encoding="utf-8")
+        assert _entries(html) == len(parse(_source(page)).entries), page
+        assert "assets/paperlist/paperlist.css" in html and "assets/paperlist/paperlist.js" in html
+        assert 'data-paperlist="' not in html  # linked, not written into the page
+
+    # One list per format, without --strict: those lists' findings are warnings.
+    _docs(site / "formats")
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("docs_dir: docs", "docs_dir: formats")
+    config.write_text(text.replace("nav:\n", "not_in_nav: '*'\nnav:\n", 1), encoding="utf-8")
+    result = _run(command, site)
+    assert result.returncode == 0, result.stderr
+    for page in FORMAT_PAGES:
+        html = (built / page / "index.html").read_text(encoding="utf-8")
+        assert _entries(html) == len(parse(_source(page)).entries), page
