@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -9,6 +11,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+from paperlint.api import parse as parse_text
+from paperlint.api import unescape
 
 from conftest import CORPUS
 from test_clean_list import clean_list
@@ -131,3 +136,210 @@ def test_bad_configuration_is_an_error(tmp_path: Path) -> None:
     result = _build(source, "-D", "paperlist_targets=hugo")
     assert result.returncode != 0
     assert "paperlist_targets" in result.stderr
+
+
+# -- the list as document nodes: every builder, every format -------------------------------
+
+EXAMPLE_DOCS = Path(__file__).parent.parent / "example_site" / "docs"
+EXAMPLE_LISTS = ["mllm-medical", "minecraft-agents", "agent-plan"]
+
+
+def _one_list_per_format() -> dict[str, Path]:
+    from test_format_lists import FORMATS, LISTS
+
+    chosen: dict[str, str] = {}
+    for name, family, _count in LISTS:
+        chosen.setdefault(family, name)
+    return {f"format-{family.lower()}": FORMATS / name for family, name in chosen.items()}
+
+
+def _lists_project(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """The test project with one reStructuredText page per list: the example site's lists
+    and one real list of each format, each page in the index's toctree."""
+    lists = {
+        name: (EXAMPLE_DOCS / f"{name}.md").read_text(encoding="utf-8") for name in EXAMPLE_LISTS
+    }
+    lists |= {
+        name: path.read_text(encoding="utf-8") for name, path in _one_list_per_format().items()
+    }
+    source = _project(tmp_path, clean_list())
+    for name, text in lists.items():
+        (source / "lists" / f"{name}.md").write_text(text, encoding="utf-8")
+        (source / f"{name}.rst").write_text(
+            f"{name}\n{'=' * len(name)}\n\n.. paperlist:: lists/{name}.md\n", encoding="utf-8"
+        )
+    index = source / "index.rst"
+    toctree = "".join(f"   {name}\n" for name in lists)
+    index.write_text(
+        index.read_text(encoding="utf-8").replace("   myst\n", "   myst\n" + toctree),
+        encoding="utf-8",
+    )
+    return source, lists
+
+
+def _sphinx(source: Path, builder: str, *options: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "sphinx", "-b", builder, *options]
+    command += [str(source), str(source / "_build" / builder)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=600)
+
+
+class _ShownText(HTMLParser):
+    """The text a reader sees in the list's HTML, without the HTML-only controls."""
+
+    HIDDEN = frozenset({"form", "svg", "script", "style", "select", "button"})
+    CONTROLS = frozenset({"paperlist-controls", "paperlist-filter"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.stack: list[bool] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.parts.append(" ")  # elements are words apart (CSS spaces them)
+        classes = set((dict(attrs).get("class") or "").split())
+        hidden = tag in self.HIDDEN or bool(classes & self.CONTROLS)
+        if tag not in {"br", "img", "input", "hr", "wbr", "meta", "link"}:
+            self.stack.append(hidden or (bool(self.stack) and self.stack[-1]))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.parts.append(" ")
+        if self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not (self.stack and self.stack[-1]):
+            self.parts.append(data)
+
+
+class _Headings(HTMLParser):
+    """The texts of the headings that open the list's sections: at the top or in
+    ``<section>`` elements, not in an entry or a block of the author's raw HTML."""
+
+    OPEN = frozenset({"section", "details", "summary"})
+    VOID = frozenset({"br", "img", "input", "hr", "wbr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.headings: list[str] = []
+        self.open: list[str] | None = None
+        self.ancestors: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID:
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        outside = all(a in self.OPEN for a in self.ancestors)
+        if re.fullmatch(r"h[1-6]", tag) and outside and self.open is None:
+            self.open = []
+        self.ancestors.append("entry" if "paperlist-entry" in classes else tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        pass
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.VOID or not self.ancestors:
+            return
+        self.ancestors.pop()
+        if self.open is not None and re.fullmatch(r"h[1-6]", tag):
+            self.headings.append("".join(self.open))
+            self.open = None
+
+    def handle_data(self, data: str) -> None:
+        if self.open is not None:
+            self.open.append(data)
+
+
+def _headings(text: str) -> list[str]:
+    parser = _Headings()
+    parser.feed(_html(text))
+    return parser.headings
+
+
+_TOKEN_RE = re.compile(r"[a-z0-9]+|[^\x00-\x7f\s]")
+
+
+def _tokens(text: str) -> set[str]:
+    """Words and single non-ASCII characters: line wrapping and hyphen breaks of the text
+    builder change neither."""
+    return set(_TOKEN_RE.findall(text.lower()))
+
+
+def _html(text: str) -> str:
+    """The list's HTML as the extension renders it for Sphinx."""
+    import markdown
+
+    from mkdocs_paperlist.extension import makeExtension
+
+    extensions = [makeExtension(assets="external"), "toc", "tables", "fenced_code"]
+    return markdown.markdown(text, extensions=extensions)
+
+
+def _shown(text: str) -> set[str]:
+    parser = _ShownText()
+    parser.feed(_html(text))
+    return _tokens("".join(parser.parts))
+
+
+@pytest.fixture(scope="module")
+def lists_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    source, lists = _lists_project(tmp_path_factory.mktemp("lists"))
+    for builder in ("html", "text"):
+        result = _sphinx(source, builder, "-q")
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stderr
+    return source, lists
+
+
+def test_the_text_builder_writes_every_text_of_every_list(
+    lists_builds: tuple[Path, dict[str, str]],
+) -> None:
+    source, lists = lists_builds
+    for name, text in lists.items():
+        written = (source / "_build" / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        words = _tokens(written)
+        assert _shown(text) - words == set(), name
+        paper_list = parse_text(text)
+        assert paper_list.entries, name
+        for entry in paper_list.entries:
+            if entry.title is not None:
+                assert _tokens(unescape(entry.title.text)) <= words, (name, entry.title.text)
+        assert "paperlist-" not in written  # no HTML leaks into the text
+
+
+def test_the_html_builder_sees_the_lists_sections(
+    lists_builds: tuple[Path, dict[str, str]],
+) -> None:
+    source, lists = lists_builds
+    built = source / "_build" / "html"
+    index = (built / "searchindex.js").read_text(encoding="utf-8")
+    search = json.loads(index[index.index("(") + 1 : index.rindex(")")])
+    titles = search["alltitles"]
+    title_words = _tokens(" ".join(titles))
+    for name, text in lists.items():
+        headings = _headings(text)
+        assert headings, name
+        assert [h for h in headings if not _tokens(h) <= title_words] == [], name
+        if name in EXAMPLE_LISTS:  # the lists whose anchors the extension makes work
+            anchors = _anchors(built / f"{name}.html")
+            assert [f for f in anchors.fragments if f not in anchors.ids] == [], name
+    toc = (built / "index.html").read_text(encoding="utf-8")
+    # The index page's toctree (the sidebar) reaches into a list, by the group's anchor.
+    assert 'href="mllm-medical.html#papers-2025-06"' in toc
+    page = search["docnames"].index("mllm-medical")
+    assert [page, "papers-2025-06"] in [list(place) for place in titles["2025-06"]]
+
+
+def test_a_second_build_reads_nothing_again(tmp_path: Path) -> None:
+    source = _project(tmp_path, clean_list())
+    first = _sphinx(source, "html")
+    assert first.returncode == 0, first.stderr
+    second = _sphinx(source, "html")
+    assert second.returncode == 0, second.stderr
+    output = second.stdout + second.stderr
+    assert "configuration has changed" not in output.lower()
+    assert "0 added, 0 changed, 0 removed" in output
+    static = source / "_build" / "html" / "_static"
+    assert (static / "paperlist.css").exists() and (static / "paperlist.js").exists()

@@ -16,6 +16,7 @@ as subtype, located at the list's file and line, so ``sphinx-build -W`` fails on
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -24,6 +25,9 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from mkdocs_paperlist import doctree
+from mkdocs_paperlist.assets import ASSETS, SCRIPT, STYLESHEET
+from mkdocs_paperlist.doctree import html_to_nodes
 from paperlint import __version__
 from paperlint.api import FileError, read_document
 
@@ -33,7 +37,6 @@ if TYPE_CHECKING:
 __all__ = ["PaperListDirective", "setup"]
 
 logger = logging.getLogger(__name__)
-ASSETS = Path(__file__).parent / "assets"
 _LEVELS = ("error", "warning", "info", "off")
 
 
@@ -70,8 +73,7 @@ class PaperListDirective(SphinxDirective):
             "sanitize": config.paperlist_sanitize,
             "assets": "external",
         }
-        html = _render(document.text, options)
-        return [nodes.raw("", html, format="html")]
+        return html_to_nodes(_render(document.text, options))
 
 
 def _render(text: str, options: dict[str, Any]) -> str:
@@ -118,10 +120,16 @@ def _check_config(app: Sphinx, config: Any) -> None:
             raise ConfigError(f"paperlist_lint[{key!r}]: {level!r} is not one of {_LEVELS}")
 
 
-def _add_assets(app: Sphinx) -> None:
-    static = str(ASSETS)
-    if static not in app.config.html_static_path:
-        app.config.html_static_path.append(static)
+def _copy_assets(app: Sphinx, exception: Exception | None) -> None:
+    """Copy the CSS and JS into the HTML build's ``_static``. Done at the end of the build,
+    not by adding to ``html_static_path``: a configuration value changed by an extension
+    differs from conf.py's on the next run, and Sphinx then re-read every document."""
+    if exception is not None or app.builder.format != "html":
+        return
+    static = Path(app.builder.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    for name in (STYLESHEET, SCRIPT):
+        shutil.copyfile(ASSETS / name, static / name)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -133,8 +141,16 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("paperlist_badges", "inline", "env", [str])
     app.add_config_value("paperlist_sanitize", True, "env", [bool])
     app.add_directive("paperlist", PaperListDirective)
+    element = (doctree.visit_html_element, doctree.depart_html_element)
+    app.add_node(doctree.PaperListBlock, html=element)
+    app.add_node(doctree.PaperListInline, html=element)
+    app.add_node(
+        doctree.PaperListSection, html=(doctree.visit_html_section, doctree.depart_html_section)
+    )
+    app.add_node(doctree.PaperListRun, html=(doctree.visit_nothing, doctree.depart_nothing))
+    app.add_node(doctree.PaperListSeparator, html=(doctree.skip, None))
     app.connect("config-inited", _check_config)
-    app.connect("builder-inited", _add_assets)
-    app.add_css_file("paperlist.css")
-    app.add_js_file("paperlist.js", defer="defer")
+    app.connect("build-finished", _copy_assets)
+    app.add_css_file(STYLESHEET)
+    app.add_js_file(SCRIPT, defer="defer")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
