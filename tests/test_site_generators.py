@@ -15,9 +15,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import markdown
 import pytest
 
 from mkdocs_paperlist.assets import ASSETS, inline_assets
+from mkdocs_paperlist.extension import makeExtension
 from paperlint.api import parse
 
 from test_format_lists import FORMATS, LISTS
@@ -123,3 +125,93 @@ def test_properdocs_build_runs_the_plugin(tmp_path: Path) -> None:
     for page in FORMAT_PAGES:
         html = (built / page / "index.html").read_text(encoding="utf-8")
         assert _entries(html) == len(parse(_source(page)).entries), page
+
+
+# -- the assets the extension writes itself ---------------------------------------------------
+
+LIST = "- [25/06] **A Paper**  \n[[Paper](http://arxiv.org/abs/2506.09634v1)] [[Code/Page]()]\n"
+
+
+def test_the_extension_writes_its_assets_once_and_only_on_list_pages() -> None:
+    style, script = inline_assets()
+    html = markdown.markdown(LIST, extensions=["paperlist", "toc"])
+    assert html.startswith(style + "\n")
+    assert html.endswith("\n" + script)
+    assert html.count("<style") == 1 and html.count("<script") == 1
+    # The page's own CSS and JS are the shipped files, byte for byte.
+    assert (ASSETS / "paperlist.css").read_text(encoding="utf-8") in style
+    assert (ASSETS / "paperlist.js").read_text(encoding="utf-8").replace("</", "<\\/") in script
+    plain = "# Notes\n\nNo paper here.\n"
+    assert markdown.markdown(plain, extensions=["paperlist"]) == markdown.markdown(plain)
+    external = markdown.markdown(LIST, extensions=[makeExtension(assets="external")])
+    assert "<style" not in external and "<script" not in external
+
+
+def test_the_sanitizer_still_removes_a_lists_own_style_and_script() -> None:
+    text = LIST + "\n<style>body{display:none}</style>\n\n<script>alert(1)</script>\n"
+    html = markdown.markdown(text, extensions=["paperlist"])
+    style, script = inline_assets()
+    assert html.count("<style") == 1 and style in html
+    assert html.count("<script") == 1 and script in html
+    assert "display:none" not in html and "alert(1)" not in html
+
+
+def test_a_converter_reused_across_pages_writes_the_assets_per_list_page() -> None:
+    converter = markdown.Markdown(extensions=["paperlist", "toc"])
+    pages = [LIST, "Just prose.\n", LIST]
+    assert [converter.convert(page).count("<script") for page in pages] == [1, 0, 1]
+
+
+def test_the_shipped_assets_never_close_their_element_early() -> None:
+    for element in inline_assets():
+        tag = element[1:6]
+        assert element.lower().count(f"</{tag}") == 1, tag
+
+
+# -- the page in a browser: the script the page carries runs -------------------------------
+
+
+def filter_in_a_browser(folder: Path, page: str, tmp_path: Path) -> None:
+    """Serve ``folder``, open ``page`` in headless Chromium and filter the example list
+    mllm-medical for "ECG": only Heartcare Suite stays. Skips without Chromium."""
+    import functools
+    import http.server
+    import threading
+
+    browser_module = pytest.importorskip("test_browser")
+    if browser_module.CHROMIUM is None:
+        pytest.skip("Debian's chromium is not installed")
+    handler = functools.partial(browser_module._Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    browser = browser_module.Browser(tmp_path)
+    try:
+        browser.open(f"http://127.0.0.1:{server.server_address[1]}/{page}")
+        assert browser.evaluate("document.querySelector('.paperlist-filter').hidden") is False
+        browser.evaluate(
+            "(() => { const box = document.querySelector('.paperlist-filter input[type=search]');"
+            " box.value = 'ECG'; box.dispatchEvent(new Event('input')); })()"
+        )
+        shown = (
+            "Array.from(document.querySelectorAll('.paperlist-entry')).filter(e => !e.hidden)"
+            ".map(e => e.querySelector('.paperlist-title').textContent)"
+        )
+        browser_module._wait_until(
+            lambda: len(browser.evaluate(shown)) == 1, "the filter hid no entry", attempts=100
+        )
+        assert browser.evaluate(shown)[0].startswith("Heartcare Suite")
+        thrown = [e for e in browser.events if e.get("method") == "Runtime.exceptionThrown"]
+        assert thrown == []
+    finally:
+        browser.close()
+        server.shutdown()
+
+
+def test_the_zensical_page_filters_in_a_browser(tmp_path: Path) -> None:
+    pytest.importorskip("zensical")
+    project = tmp_path / "project"
+    _docs(project / "docs")
+    (project / "zensical.toml").write_text(ZENSICAL_TOML, encoding="utf-8")
+    result = _run([sys.executable, "-m", "zensical", "build"], project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    filter_in_a_browser(project / "site", "mllm-medical/", tmp_path)

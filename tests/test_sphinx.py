@@ -17,6 +17,7 @@ from paperlint.api import unescape
 
 from conftest import CORPUS
 from test_clean_list import clean_list
+from test_site_generators import filter_in_a_browser
 
 pytest.importorskip("sphinx")
 pytest.importorskip("myst_parser")
@@ -343,3 +344,11 @@ def test_a_second_build_reads_nothing_again(tmp_path: Path) -> None:
     assert "0 added, 0 changed, 0 removed" in output
     static = source / "_build" / "html" / "_static"
     assert (static / "paperlist.css").exists() and (static / "paperlist.js").exists()
+
+
+def test_the_html_pages_filter_in_a_browser(
+    lists_builds: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    # The elements are written back with their data-* attributes: the script still works.
+    source, _lists = lists_builds
+    filter_in_a_browser(source / "_build" / "html", "mllm-medical.html", tmp_path)

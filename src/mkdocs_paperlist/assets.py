@@ -84,8 +84,11 @@ class _MarkTreeprocessor(Treeprocessor):
         inliner.token = f"paperlistassets{secrets.token_hex(6)}"
         first = ET.Element("p")
         first.text = f"{inliner.token}css"
+        first.tail = "\n"
         last = ET.Element("p")
         last.text = f"{inliner.token}js"
+        if len(root):
+            root[-1].tail = (root[-1].tail or "").rstrip("\n") + "\n"
         root.insert(0, first)
         root.append(last)
 

@@ -421,11 +421,10 @@ def _inline(element: _Element) -> list[nodes.Node]:
 
 
 def visit_html_element(translator: Any, node: nodes.Element) -> None:
+    # No line break after the start tag: it would be part of the element's text.
     tag = node.get("html_tag", "div")
-    suffix = "\n" if isinstance(node, PaperListBlock) else ""
-    translator.body.append(
-        translator.starttag(node, tag, suffix, **node.get("html_attributes", {}))
-    )
+    attributes = node.get("html_attributes", {})
+    translator.body.append(translator.starttag(node, tag, "", **attributes))
 
 
 def depart_html_element(translator: Any, node: nodes.Element) -> None:
