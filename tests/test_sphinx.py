@@ -308,6 +308,9 @@ def test_the_text_builder_writes_every_text_of_every_list(
             if entry.title is not None:
                 assert _tokens(unescape(entry.title.text)) <= words, (name, entry.title.text)
         assert "paperlist-" not in written  # no HTML leaks into the text
+    # A list of paper tables is written as tables.
+    tables = (source / "_build" / "text" / "format-g.txt").read_text(encoding="utf-8")
+    assert tables.count("\n+---") >= 3
 
 
 def test_the_html_builder_sees_the_lists_sections(

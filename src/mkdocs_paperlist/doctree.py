@@ -337,6 +337,10 @@ def _block(element: _Element) -> list[nodes.Node]:
     if tag == "pre":
         text = element.text()
         return [_common(nodes.literal_block(text, text), element)]
+    if tag == "table":
+        table = _table(element)
+        if table is not None:
+            return [table]
     if tag == "hr":
         return [nodes.raw("<hr>", "<hr>", format="html")]
     if tag == "dl":
@@ -352,6 +356,62 @@ def _block(element: _Element) -> list[nodes.Node]:
     block["html_tag"] = tag
     block["html_attributes"] = _attributes(element)
     return [_common(block, element)]
+
+
+def _table(element: _Element) -> nodes.table | None:
+    """A docutils table for a regular HTML table (no spanned cells); None otherwise, and
+    the table stays an HTML element."""
+    head: list[_Element] = []
+    body: list[_Element] = []
+    for child in element.elements():
+        if child.tag == "thead":
+            head += [row for row in child.elements() if row.tag == "tr"]
+        elif child.tag in {"tbody", "tfoot"}:
+            body += [row for row in child.elements() if row.tag == "tr"]
+        elif child.tag == "tr":
+            body.append(child)
+    cells = [[c for c in row.elements() if c.tag in {"th", "td"}] for row in head + body]
+    spanned = any(
+        cell.attributes.get(name, "1") != "1"
+        for row in cells
+        for cell in row
+        for name in ("colspan", "rowspan")
+    )
+    columns = max((len(row) for row in cells), default=0)
+    if spanned or not columns or not body:
+        return None
+    group = nodes.tgroup(cols=columns)
+    group.extend(nodes.colspec(colwidth=width) for width in _widths(cells, columns))
+
+    def rows(part: list[_Element]) -> list[nodes.row]:
+        built = []
+        for row in part:
+            entries = [
+                _common(nodes.entry("", *_body(cell.children)), cell)
+                for cell in row.elements()
+                if cell.tag in {"th", "td"}
+            ]
+            entries += [nodes.entry() for _ in range(columns - len(entries))]
+            built.append(nodes.row("", *entries))
+        return built
+
+    if head:
+        group += nodes.thead("", *rows(head))
+    group += nodes.tbody("", *rows(body))
+    return _common(nodes.table("", group), element)  # type: ignore[return-value]
+
+
+def _widths(cells: list[list[_Element]], columns: int) -> list[int]:
+    """Column widths in characters, as the text builder uses them: the column's text up to
+    40 characters, and never less than its longest word (which the text builder would
+    otherwise break)."""
+    widths = [3] * columns
+    for row in cells:
+        for index, cell in enumerate(row):
+            text = _SPACE_RE.sub(" ", cell.text()).strip()
+            longest = max((len(word) for word in text.split(" ")), default=0)
+            widths[index] = max(widths[index], min(len(text), 40), longest)
+    return widths
 
 
 def _inlines(children: list[_Element | str]) -> list[nodes.Node]:
