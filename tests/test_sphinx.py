@@ -287,10 +287,13 @@ def _shown(text: str) -> set[str]:
 @pytest.fixture(scope="module")
 def lists_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     source, lists = _lists_project(tmp_path_factory.mktemp("lists"))
-    for builder in ("html", "text"):
+    for builder in ("html", "text", "latex"):
         result = _sphinx(source, builder, "-q")
         assert result.returncode == 0, result.stderr
         assert "Traceback" not in result.stderr
+        # No builder fetches the lists' remote images (badges) or looks for local ones.
+        sphinx_says = [line for line in result.stderr.splitlines() if "[paperlist." not in line]
+        assert [line for line in sphinx_says if "image" in line.lower()] == []
     return source, lists
 
 
@@ -311,6 +314,17 @@ def test_the_text_builder_writes_every_text_of_every_list(
     # A list of paper tables is written as tables.
     tables = (source / "_build" / "text" / "format-g.txt").read_text(encoding="utf-8")
     assert tables.count("\n+---") >= 3
+
+
+def test_the_latex_builder_writes_the_lists(lists_builds: tuple[Path, dict[str, str]]) -> None:
+    source, lists = lists_builds
+    (tex,) = (source / "_build" / "latex").glob("*.tex")
+    words = set(re.findall(r"[a-z0-9]+", tex.read_text(encoding="utf-8").lower()))
+    for name in EXAMPLE_LISTS:
+        for entry in parse_text(lists[name]).entries:
+            assert entry.title is not None
+            title = set(re.findall(r"[a-z0-9]+", unescape(entry.title.text).lower()))
+            assert title <= words, (name, entry.title.text)
 
 
 def test_the_html_builder_sees_the_lists_sections(

@@ -28,7 +28,7 @@ __all__ = [
     "PaperListInline",
     "PaperListRun",
     "PaperListSection",
-    "PaperListSeparator",
+    "PaperListTextOnly",
     "depart_html_element",
     "depart_html_section",
     "depart_nothing",
@@ -54,8 +54,9 @@ class PaperListSection(nodes.section):
     data-group>``): a section for the table of contents, the element itself in HTML."""
 
 
-class PaperListSeparator(nodes.inline):
-    """A space between two of the list's elements, for builders other than HTML."""
+class PaperListTextOnly(nodes.inline):
+    """Text for builders other than HTML: a space between two of the list's elements, an
+    image's alternative text."""
 
 
 class PaperListRun(nodes.paragraph):
@@ -426,7 +427,7 @@ def _inlines(children: list[_Element | str]) -> list[nodes.Node]:
         if _styled(previous) and _styled(child):
             # Badges and meta fields sit side by side with no space between them: CSS
             # spaces them in HTML, text builders need a space.
-            out.append(PaperListSeparator(" ", " "))
+            out.append(PaperListTextOnly(" ", " "))
         out += _inline(child)
         previous = child
     return out
@@ -445,12 +446,11 @@ def _inline(element: _Element) -> list[nodes.Node]:
     if tag in {"br", "wbr"}:
         return [nodes.Text("\n")] if tag == "br" else []
     if tag == "img":
-        src = element.attributes.get("src", "")
-        if "://" not in src:
-            # A local image is not the list's to copy: HTML shows it as written.
-            return [_raw(element)]
-        image = nodes.image(uri=src, alt=element.attributes.get("alt", ""))
-        return [_common(image, element)]
+        # HTML shows the image as written; no image node, which would make builders that
+        # embed images (LaTeX) fetch remote ones or copy local ones the list does not own.
+        alt = element.attributes.get("alt", "").strip()
+        text = [PaperListTextOnly(f"[{alt}]", f"[{alt}]")] if alt else []
+        return [_raw(element), *text]
     children = _inlines(element.children)
     if tag == "a":
         href = element.attributes.get("href", "")
