@@ -188,7 +188,8 @@ class _ShownText(HTMLParser):
     """The text a reader sees in the list's HTML, without the HTML-only controls."""
 
     HIDDEN = frozenset({"form", "svg", "script", "style", "select", "button"})
-    CONTROLS = frozenset({"paperlist-controls", "paperlist-filter"})
+    # The controls, and the group counts the script keeps up to date.
+    CONTROLS = frozenset({"paperlist-controls", "paperlist-filter", "paperlist-group-count"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -226,6 +227,7 @@ class _Headings(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.headings: list[str] = []
         self.open: list[str] | None = None
+        self.counting: list[str] | None = None  # the heading's text while in its count
         self.ancestors: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -235,6 +237,9 @@ class _Headings(HTMLParser):
         outside = all(a in self.OPEN for a in self.ancestors)
         if re.fullmatch(r"h[1-6]", tag) and outside and self.open is None:
             self.open = []
+        if "paperlist-group-count" in classes:
+            self.counting = self.open
+            self.open = None
         self.ancestors.append("entry" if "paperlist-entry" in classes else tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -244,8 +249,10 @@ class _Headings(HTMLParser):
         if tag in self.VOID or not self.ancestors:
             return
         self.ancestors.pop()
-        if self.open is not None and re.fullmatch(r"h[1-6]", tag):
-            self.headings.append("".join(self.open))
+        if self.counting is not None:  # the count's end: the heading's text goes on
+            self.open, self.counting = self.counting, None
+        elif self.open is not None and re.fullmatch(r"h[1-6]", tag):
+            self.headings.append("".join(self.open).strip())
             self.open = None
 
     def handle_data(self, data: str) -> None:
@@ -346,6 +353,7 @@ def test_the_html_builder_sees_the_lists_sections(
     toc = (built / "index.html").read_text(encoding="utf-8")
     # The index page's toctree (the sidebar) reaches into a list, by the group's anchor.
     assert 'href="mllm-medical.html#papers-2025-06"' in toc
+    assert "2025-06" in titles  # the group's title, without its count
     page = search["docnames"].index("mllm-medical")
     assert [page, "papers-2025-06"] in [list(place) for place in titles["2025-06"]]
 

@@ -18,6 +18,7 @@ and the extension's own serialized elements, both well formed.
 from __future__ import annotations
 
 import re
+from html import escape
 from html.parser import HTMLParser
 from typing import Any
 
@@ -29,6 +30,7 @@ __all__ = [
     "PaperListRun",
     "PaperListSection",
     "PaperListTextOnly",
+    "PaperListTitle",
     "depart_html_element",
     "depart_html_section",
     "depart_nothing",
@@ -52,6 +54,12 @@ class PaperListInline(nodes.inline):
 class PaperListSection(nodes.section):
     """A heading's section that was an HTML element with attributes (``<section
     data-group>``): a section for the table of contents, the element itself in HTML."""
+
+
+class PaperListTitle(nodes.title):
+    """A section's title that was a heading with attributes (``data-group``) or a count
+    (``<span class="paperlist-group-count">``): a title everywhere; HTML builders write the
+    attributes and the count in the heading."""
 
 
 class PaperListTextOnly(nodes.inline):
@@ -81,8 +89,6 @@ class _Element:
 
     def html(self) -> str:
         """The element serialized again (for raw HTML nodes)."""
-        from html import escape
-
         attributes = "".join(
             f' {name}="{escape(value)}"' if value != "" or name not in _BOOLEAN else f" {name}"
             for name, value in self.attributes.items()
@@ -200,6 +206,10 @@ def _common(node: nodes.Element, element: _Element) -> nodes.Element:
     return node
 
 
+def _is_count(child: _Element | str) -> bool:
+    return isinstance(child, _Element) and "paperlist-group-count" in child.classes()
+
+
 def _is_raw(element: _Element) -> bool:
     return element.tag in _RAW_TAGS or not _RAW_CLASSES.isdisjoint(element.classes())
 
@@ -243,14 +253,19 @@ class _Flow:
         level = _HEADINGS[heading.tag]
         while self.stack and self.stack[-1][0] >= level:
             self.stack.pop()
-        children = list(heading.children)
+        # A count the script keeps up to date is no part of the title the sidebar, the
+        # search index and the text builders show: HTML builders write it in the heading.
+        counts = [c for c in heading.children if _is_count(c)]
+        children = [c for c in heading.children if not _is_count(c)]
         # The sidebar and the search index show a title's text: no surrounding space.
         if children and isinstance(children[0], str):
             children[0] = children[0].lstrip()
         if children and isinstance(children[-1], str):
             children[-1] = children[-1].rstrip()
-        title = nodes.title("", "", *_inlines(children))
+        title = PaperListTitle("", "", *_inlines(children))
         title["classes"].extend(heading.classes())
+        title["html_attributes"] = _attributes(heading)
+        title["html_after"] = "".join(f" {c.html()}" for c in counts if isinstance(c, _Element))
         ident = heading.attributes.get("id") or nodes.make_id(heading.text())
         section["ids"].insert(0, ident)
         section.insert(0, title)
@@ -500,6 +515,20 @@ def visit_html_section(translator: Any, node: nodes.Element) -> None:
 def depart_html_section(translator: Any, node: nodes.Element) -> None:
     translator.section_level -= 1
     translator.body.append(f"</{node.get('html_tag', 'section')}>\n")
+
+
+def visit_html_title(translator: Any, node: nodes.Element) -> None:
+    translator.visit_title(node)
+    attributes = node.get("html_attributes", {})
+    start = translator.body[-1] if translator.body else ""
+    if attributes and isinstance(start, str) and re.match(r"<h[1-6]\b", start):
+        extra = "".join(f' {name}="{escape(value)}"' for name, value in attributes.items())
+        translator.body[-1] = start[:3] + extra + start[3:]
+
+
+def depart_html_title(translator: Any, node: nodes.Element) -> None:
+    translator.body.append(node.get("html_after", ""))
+    translator.depart_title(node)
 
 
 def skip(translator: Any, node: nodes.Element) -> None:

@@ -148,6 +148,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         doctree.PaperListSection, html=(doctree.visit_html_section, doctree.depart_html_section)
     )
     app.add_node(doctree.PaperListRun, html=(doctree.visit_nothing, doctree.depart_nothing))
+    app.add_node(doctree.PaperListTitle, html=(doctree.visit_html_title, doctree.depart_html_title))
     app.add_node(doctree.PaperListTextOnly, html=(doctree.skip, None))
     app.connect("config-inited", _check_config)
     app.connect("build-finished", _copy_assets)
