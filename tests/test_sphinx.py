@@ -377,3 +377,34 @@ def test_the_html_pages_filter_in_a_browser(
     # The elements are written back with their data-* attributes: the script still works.
     source, _lists = lists_builds
     filter_in_a_browser(source / "_build" / "html", "mllm-medical.html", tmp_path)
+
+
+def test_headings_nest_as_sections_and_controls_stay_html() -> None:
+    from docutils import nodes
+
+    from mkdocs_paperlist.doctree import html_to_nodes
+
+    html = (
+        '<h1 id="top">Top</h1><div class="paperlist-controls"><form hidden>'
+        '<input name="q"></form></div>'
+        '<section class="paperlist-group" data-group="g"><h2 id="g" data-group="g">G '
+        '<span class="paperlist-group-count">2</span></h2>'
+        '<article class="paperlist-entry" data-date="2024" id="paper-a">'
+        '<div class="paperlist-head"><a class="paperlist-title" href="https://x.org">A</a></div>'
+        '<div class="paperlist-badges"><a href="#notes-a">Notes</a></div></article></section>'
+        '<h2 id="two">Two</h2><p>Text with <em>em</em> and <code>code</code>.</p>'
+    )
+    (top,) = html_to_nodes(html)
+    assert isinstance(top, nodes.section) and top["ids"] == ["top"]
+    sections = [child for child in top.children if isinstance(child, nodes.section)]
+    assert [s["ids"][0] for s in sections] == ["g", "two"]
+    assert [s[0].astext() for s in sections] == ["G", "Two"]  # no count in the title
+    group = sections[0]
+    assert group["html_attributes"] == {"data-group": "g"}
+    (article,) = [n for n in group.findall(nodes.container) if "paperlist-entry" in n["classes"]]
+    assert article["ids"] == ["paper-a"] and article["html_attributes"] == {"data-date": "2024"}
+    links = list(group.findall(nodes.reference))
+    assert links[0]["refuri"] == "https://x.org" and links[1]["refid"] == "notes-a"
+    (raw,) = top.findall(nodes.raw)
+    assert raw["format"] == "html" and 'name="q"' in raw.astext()
+    assert {"emphasis", "literal"} <= {type(n).__name__ for n in sections[1].findall()}

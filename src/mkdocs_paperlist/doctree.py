@@ -360,14 +360,16 @@ def _block(element: _Element) -> list[nodes.Node]:
     if tag == "hr":
         return [nodes.raw("<hr>", "<hr>", format="html")]
     if tag == "dl":
-        items = []
+        terms: list[nodes.definition_list_item] = []
+        definitions: list[nodes.definition] = []
         for child in element.elements():
             if child.tag == "dt":
                 term = nodes.term("", "", *_inlines(child.children))
-                items.append(nodes.definition_list_item("", term, nodes.definition()))
-            elif child.tag == "dd" and items:
-                items[-1][-1].extend(_body(child.children))
-        return [_common(nodes.definition_list("", *items), element)]
+                definitions.append(nodes.definition())
+                terms.append(nodes.definition_list_item("", term, definitions[-1]))
+            elif child.tag == "dd" and definitions:
+                definitions[-1].extend(_body(child.children))
+        return [_common(nodes.definition_list("", *terms), element)]
     block = PaperListBlock("", *_body(element.children))
     block["html_tag"] = tag
     block["html_attributes"] = _attributes(element)
@@ -414,7 +416,9 @@ def _table(element: _Element) -> nodes.table | None:
     if head:
         group += nodes.thead("", *rows(head))
     group += nodes.tbody("", *rows(body))
-    return _common(nodes.table("", group), element)  # type: ignore[return-value]
+    table = nodes.table("", group)
+    _common(table, element)
+    return table
 
 
 def _widths(cells: list[list[_Element]], columns: int) -> list[int]:
@@ -498,7 +502,7 @@ def _inline(element: _Element) -> list[nodes.Node]:
 def visit_html_element(translator: Any, node: nodes.Element) -> None:
     # No line break after the start tag: it would be part of the element's text.
     tag = node.get("html_tag", "div")
-    attributes = node.get("html_attributes", {})
+    attributes: dict[str, str] = node.get("html_attributes", {})
     translator.body.append(translator.starttag(node, tag, "", **attributes))
 
 
@@ -519,7 +523,7 @@ def depart_html_section(translator: Any, node: nodes.Element) -> None:
 
 def visit_html_title(translator: Any, node: nodes.Element) -> None:
     translator.visit_title(node)
-    attributes = node.get("html_attributes", {})
+    attributes: dict[str, str] = node.get("html_attributes", {})
     start = translator.body[-1] if translator.body else ""
     if attributes and isinstance(start, str) and re.match(r"<h[1-6]\b", start):
         extra = "".join(f' {name}="{escape(value)}"' for name, value in attributes.items())
