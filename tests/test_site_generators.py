@@ -215,3 +215,8 @@ def test_the_zensical_page_filters_in_a_browser(tmp_path: Path) -> None:
     result = _run([sys.executable, "-m", "zensical", "build"], project)
     assert result.returncode == 0, result.stdout + result.stderr
     filter_in_a_browser(project / "site", "mllm-medical/", tmp_path)
+
+
+def test_an_unknown_assets_mode_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match=r"^paperlist: assets must be one of inline, external"):
+        markdown.markdown(LIST, extensions=[makeExtension(assets="link")])

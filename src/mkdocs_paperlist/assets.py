@@ -79,7 +79,11 @@ class _MarkTreeprocessor(Treeprocessor):
         inliner = self.inliner
         inliner.token = ""
         extension = inliner.extension
-        if extension.getConfig("assets") != "inline" or not extension.renders_a_list():
+        mode = extension.getConfig("assets")
+        if mode not in ASSET_MODES:
+            choices = ", ".join(ASSET_MODES)
+            raise ValueError(f"paperlist: assets must be one of {choices}, not {mode!r}")
+        if mode != "inline" or not extension.renders_a_list():
             return
         inliner.token = f"paperlistassets{secrets.token_hex(6)}"
         first = ET.Element("p")

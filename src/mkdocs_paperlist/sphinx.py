@@ -28,6 +28,7 @@ from sphinx.util.docutils import SphinxDirective
 from mkdocs_paperlist import doctree
 from mkdocs_paperlist.assets import ASSETS, SCRIPT, STYLESHEET
 from mkdocs_paperlist.doctree import html_to_nodes
+from mkdocs_paperlist.render import GROUPS, SORTS
 from paperlint import __version__
 from paperlint.api import FileError, read_document
 
@@ -44,6 +45,14 @@ def _flag(value: str | None) -> bool:
     return directives.choice((value or "true").lower(), ("true", "false")) == "true"
 
 
+def _sort(value: str | None) -> str:
+    return str(directives.choice(value or "", SORTS))
+
+
+def _group(value: str | None) -> str:
+    return str(directives.choice(value or "", GROUPS))
+
+
 class PaperListDirective(SphinxDirective):
     """``.. paperlist:: path/to/list.md``: render a paper list file in place."""
 
@@ -53,6 +62,9 @@ class PaperListDirective(SphinxDirective):
         "collapse-notes": _flag,
         "toc": _flag,
         "filter": _flag,
+        "sort": _sort,
+        "group": _group,
+        "unwrap-notes": _flag,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -69,6 +81,9 @@ class PaperListDirective(SphinxDirective):
             "collapse_notes": self.options.get("collapse-notes", config.paperlist_collapse_notes),
             "toc": self.options.get("toc", config.paperlist_toc),
             "filter": self.options.get("filter", config.paperlist_filter),
+            "sort": self.options.get("sort", config.paperlist_sort),
+            "group": self.options.get("group", config.paperlist_group),
+            "unwrap_notes": self.options.get("unwrap-notes", config.paperlist_unwrap_notes),
             "badges": config.paperlist_badges,
             "sanitize": config.paperlist_sanitize,
             "assets": "external",
@@ -111,6 +126,13 @@ def _check_config(app: Sphinx, config: Any) -> None:
     for target in config.paperlist_targets:
         if target not in TARGETS:
             raise ConfigError(f"paperlist_targets: unknown target {target!r}")
+    for name, value, choices in (
+        ("paperlist_sort", config.paperlist_sort, SORTS),
+        ("paperlist_group", config.paperlist_group, GROUPS),
+        ("paperlist_badges", config.paperlist_badges, ("inline", "shields")),
+    ):
+        if value not in choices:
+            raise ConfigError(f"{name}: {value!r} is not one of {', '.join(choices)}")
     for key, level in config.paperlist_lint.items():
         try:
             find_rule(key)
@@ -140,6 +162,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("paperlist_filter", True, "env", [bool])
     app.add_config_value("paperlist_badges", "inline", "env", [str])
     app.add_config_value("paperlist_sanitize", True, "env", [bool])
+    app.add_config_value("paperlist_sort", "as-written", "env", [str])
+    app.add_config_value("paperlist_group", "auto", "env", [str])
+    app.add_config_value("paperlist_unwrap_notes", True, "env", [bool])
     app.add_directive("paperlist", PaperListDirective)
     element = (doctree.visit_html_element, doctree.depart_html_element)
     app.add_node(doctree.PaperListBlock, html=element)
