@@ -96,7 +96,11 @@ class _Element:
         if self.tag in _VOID:
             return f"<{self.tag}{attributes}>"
         inner = "".join(
-            child.html() if isinstance(child, _Element) else escape(child, quote=False)
+            child.html()
+            if isinstance(child, _Element)
+            else child  # a script's or style's text is not escaped in HTML
+            if self.tag in _RAW_TEXT
+            else escape(child, quote=False)
             for child in self.children
         )
         return f"<{self.tag}{attributes}>{inner}</{self.tag}>"
@@ -173,7 +177,12 @@ _INLINE_TAGS = frozenset(
     {*_INLINE_NODES, "a", "span", "img", "br", "wbr", "time", "mark", "small", "cite", "q"}
     | {"u", "s", "del", "ins", "label", "data", "var", "dfn", "bdi", "bdo"}
 )
-_RAW_TAGS = frozenset({"form", "svg", "input", "select", "button", "output", "textarea"})
+_RAW_TEXT = frozenset({"script", "style"})
+_RAW_TAGS = frozenset(
+    {"form", "svg", "math", "input", "select", "button", "output", "textarea", "iframe"}
+    | {"video", "audio", "object", "canvas", "noscript", "template", *_RAW_TEXT}
+)
+"""Elements only a browser can show (or that a trusting site let through): HTML only."""
 _RAW_CLASSES = frozenset({"paperlist-controls", "paperlist-filter", "paperlist-icon"})
 """The controls (filter form, chips) and icons: HTML builders only."""
 _SECTION_TAGS = frozenset({"div", "section", "article", "details"})
