@@ -25,7 +25,7 @@ from paperlint.api import parse
 from test_format_lists import FORMATS, LISTS
 
 EXAMPLE = Path(__file__).parent.parent / "example_site"
-PAGES = ["mllm-medical", "minecraft-agents", "agent-plan"]
+PAGES = sorted(path.stem for path in (EXAMPLE / "docs").glob("*.md") if path.stem != "index")
 
 
 def _one_list_per_format() -> dict[str, str]:

@@ -165,7 +165,7 @@ def test_sort_and_group_as_in_mkdocs(tmp_path: Path) -> None:
 # -- the list as document nodes: every builder, every format -------------------------------
 
 EXAMPLE_DOCS = Path(__file__).parent.parent / "example_site" / "docs"
-EXAMPLE_LISTS = ["mllm-medical", "minecraft-agents", "agent-plan"]
+EXAMPLE_LISTS = sorted(path.stem for path in EXAMPLE_DOCS.glob("*.md") if path.stem != "index")
 
 
 def _one_list_per_format() -> dict[str, Path]:

@@ -636,5 +636,24 @@ def _match_headings(
     return matched
 
 
+def anchors_made_to_work(paper_list: PaperList) -> set[tuple[int, int]]:
+    """Where (line, column of the ``#``) the entries link to notes that the page moves
+    under them with the id the link names: anchors that work on the rendered page
+    whatever the site's slugify makes of the notes headings."""
+    if not paper_list.notes:
+        return set()
+    index = AnchorIndex(paper_list, ("github", "mkdocs", "pymdownx"))
+    notes = {section.heading.index for section in paper_list.notes}
+    document = paper_list.document
+    found: set[tuple[int, int]] = set()
+    for entry in paper_list.entries:
+        for link in entry.links:
+            if link.fragment:
+                heading = index.intended(link.fragment)
+                if heading is not None and heading.index in notes:
+                    found.add(document.position(link.anchor_start))
+    return found
+
+
 def makeExtension(**kwargs: Any) -> PaperListExtension:
     return PaperListExtension(**kwargs)

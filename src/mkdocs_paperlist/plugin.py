@@ -10,9 +10,10 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from mkdocs_paperlist.config import PaperListConfig
-from mkdocs_paperlist.extension import PaperListExtension
+from mkdocs_paperlist.extension import PaperListExtension, anchors_made_to_work
 from mkdocs_paperlist.render import ASSETS
 from paperlint.api import (
+    Diagnostic,
     Document,
     PaperList,
     Settings,
@@ -100,9 +101,9 @@ class PaperListPlugin(BasePlugin[PaperListConfig]):
     def _lint(self, paper_list: PaperList, page: Any) -> None:
         # Front matter was removed from `markdown`; lines are counted in the source file.
         offset = _front_matter_lines(page.file.abs_src_path)
-        settings = Settings(targets=tuple(self.config.targets))
+        targets = tuple(self.config.targets)
         self.linted += 1
-        for d in lint_paper_list(paper_list, settings):
+        for d in _site_findings(paper_list, targets):
             level = self.levels.get(d.code, d.severity.value)
             if level == "off":
                 continue
@@ -113,6 +114,37 @@ class PaperListPlugin(BasePlugin[PaperListConfig]):
                 log.info(text)
             else:
                 log.warning(text)
+
+
+_SITE_TARGETS = frozenset({"mkdocs", "pymdownx"})
+_UNRESOLVED = "PL301"
+
+
+def _site_findings(paper_list: PaperList, targets: tuple[str, ...]) -> list[Diagnostic]:
+    """The findings, with what the page itself repairs taken out: an entry's anchor to
+    its notes works on this site (the page gives the notes the id the anchor names),
+    so it is reported only for the targets that are not this site (GitHub's README)."""
+    found = lint_paper_list(paper_list, Settings(targets=targets))
+    repaired = anchors_made_to_work(paper_list) if _SITE_TARGETS & set(targets) else set()
+    if not any(d.code == _UNRESOLVED and (d.line, d.column) in repaired for d in found):
+        return found
+    elsewhere = tuple(target for target in targets if target not in _SITE_TARGETS)
+    others = (
+        {
+            (d.line, d.column): d
+            for d in lint_paper_list(paper_list, Settings(targets=elsewhere, select=(_UNRESOLVED,)))
+        }
+        if elsewhere
+        else {}
+    )
+    kept: list[Diagnostic] = []
+    for d in found:
+        if d.code == _UNRESOLVED and (d.line, d.column) in repaired:
+            if (other := others.get((d.line, d.column))) is not None:
+                kept.append(other)
+            continue
+        kept.append(d)
+    return kept
 
 
 def _front_matter_lines(path: str | None) -> int:
