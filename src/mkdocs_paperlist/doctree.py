@@ -433,14 +433,24 @@ def _table(element: _Element) -> nodes.table | None:
 def _widths(cells: list[list[_Element]], columns: int) -> list[int]:
     """Column widths in characters, as the text builder uses them: the column's text up to
     40 characters, and never less than its longest word (which the text builder would
-    otherwise break)."""
+    otherwise break), with room for the marks it writes around strong text."""
     widths = [3] * columns
     for row in cells:
         for index, cell in enumerate(row):
-            text = _SPACE_RE.sub(" ", cell.text()).strip()
+            text = _SPACE_RE.sub(" ", _shown_text(cell)).strip()
             longest = max((len(word) for word in text.split(" ")), default=0)
-            widths[index] = max(widths[index], min(len(text), 40), longest)
+            widths[index] = max(widths[index], min(len(text), 40) + 4, longest + 4)
     return widths
+
+
+def _shown_text(element: _Element) -> str:
+    """The text the text builder writes for an element, images' alternative text included."""
+    if element.tag == "img":
+        alt = element.attributes.get("alt", "").strip()
+        return f"[{alt}]" if alt else ""
+    return "".join(
+        _shown_text(child) if isinstance(child, _Element) else child for child in element.children
+    )
 
 
 def _inlines(children: list[_Element | str]) -> list[nodes.Node]:
