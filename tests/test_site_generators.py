@@ -91,6 +91,10 @@ def test_zensical_build_gives_complete_list_pages(tmp_path: Path) -> None:
         assert "assets/paperlist/" not in html
     home = (project / "site" / "index.html").read_text(encoding="utf-8")
     assert 'data-paperlist="' not in home  # a page without a list gets neither
+    # The site's search reads the pages' text, not the CSS and JS written into them.
+    search = (project / "site" / "search.json").read_text(encoding="utf-8")
+    assert "Heartcare Suite" in search
+    assert "querySelector" not in search and "paperlist-badge" not in search
 
 
 def test_properdocs_build_runs_the_plugin(tmp_path: Path) -> None:
