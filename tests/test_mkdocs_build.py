@@ -237,3 +237,23 @@ def test_an_anchor_broken_on_github_is_still_reported_for_github(tmp_path: Path)
     assert not any(
         "mkdocs" in line.split("does not resolve on", 1)[1].split(":")[0] for line in messages
     )
+
+
+def test_each_list_gets_an_atom_feed_linked_from_its_page(tmp_path: Path) -> None:
+    etree = pytest.importorskip("lxml.etree")
+    schema = etree.RelaxNG(etree.parse(str(CORPUS.parent / "schemas" / "atom.rng")))
+    site = _site(tmp_path, "site_url: https://lists.example.org/\n")
+    result = _build(site)
+    assert result.returncode == 0, result.stderr
+    for name in [*LISTS, *OTHER_FORMATS]:
+        folder = site / "site" / name.removesuffix(".md")
+        feed = etree.parse(str(folder / "feed.xml"))
+        assert schema.validate(feed), (name, schema.error_log)
+        links = feed.getroot().findall("{http://www.w3.org/2005/Atom}link")
+        assert f"https://lists.example.org/{name.removesuffix('.md')}/feed.xml" in {
+            link.get("href") for link in links
+        }
+        html = (folder / "index.html").read_text(encoding="utf-8")
+        assert 'class="paperlist-feed" href="feed.xml"' in html
+    index = (site / "site" / "index.html").read_text(encoding="utf-8")
+    assert "paperlist-feed" not in index and not (site / "site" / "feed.xml").exists()

@@ -39,13 +39,22 @@ from mkdocs_paperlist.render import (
     build_controls,
     build_entry,
     display_title,
+    is_plain,
     pieces,
     plan,
     shown,
     slug,
 )
 from mkdocs_paperlist.sanitize import drop_unsafe_urls, sanitize
-from paperlint.api import AnchorIndex, Document, Entry, Heading, PaperList, wrapped_fences
+from paperlint.api import (
+    AnchorIndex,
+    Document,
+    Entry,
+    Heading,
+    PaperList,
+    bibtex_entries,
+    wrapped_fences,
+)
 from paperlint.api import parse_document as parse
 
 __all__ = ["PaperListExtension", "makeExtension"]
@@ -63,6 +72,8 @@ class PaperListExtension(Extension):
             "badges": ["inline", "inline (self-contained) or shields (shields.io images)"],
             "toc": [True, "Add the compact table of contents (group chips with counts)"],
             "filter": [True, "Add the filter bar"],
+            "bibtex": [True, "A BibTeX block under each paper, with a copy button"],
+            "feed_url": ["", "Address of the list's Atom feed, for a subscribe link"],
             "sort": ["as-written", "Order of entries: " + ", ".join(SORTS)],
             "group": ["auto", "Groups of entries: " + ", ".join(GROUPS)],
             "unwrap_notes": [
@@ -85,6 +96,7 @@ class PaperListExtension(Extension):
         self.paper_list: PaperList | None = None
         self.token = ""
         self.cuts: dict[int, Pieces] = {}
+        self.citations: dict[int, str] = {}
         self.sources: list[tuple[str, str]] = []
         """Each entry's marked pieces and its source lines, to put the source back where
         a raw HTML block (``<details>`` around a list) keeps the pieces from Markdown."""
@@ -113,6 +125,7 @@ class PaperListExtension(Extension):
         self.paper_list = None
         self.token = ""
         self.cuts = {}
+        self.citations = {}
         self.sources = []
         self.kept = []
         self.plan = None
@@ -131,6 +144,8 @@ class PaperListExtension(Extension):
             filter=bool(self.getConfig("filter")),
             sort=sort,
             group=group,
+            bibtex=bool(self.getConfig("bibtex")),
+            feed_url=str(self.getConfig("feed_url")),
         )
 
 
@@ -166,6 +181,8 @@ class _EntryPreprocessor(Preprocessor):
         document = paper_list.document
         extension.paper_list = paper_list
         extension.token = token = f"paperlist{secrets.token_hex(6)}"
+        if extension.getConfig("bibtex"):
+            extension.citations = bibtex_entries(paper_list)
         output: list[str] = []
         next_line = 0
         for entry in paper_list.entries:
@@ -191,7 +208,7 @@ def _marked(token: str, index: int, cut: Pieces) -> list[str]:
         lines += [cut.heading_line, ""]
     for code, name in _INLINE.items():
         text = getattr(cut, name)
-        if text:
+        if text and not is_plain(text):
             lines += [f"{token}p{index}{code} {text}", ""]
     for code, name in _BLOCKS.items():
         text = getattr(cut, name)
@@ -377,9 +394,16 @@ class _PaperListTreeprocessor(Treeprocessor):
                     at = end + 1
                 else:
                     break
+            for name in _INLINE.values():
+                text = getattr(cut, name)
+                if text and name not in rendered and is_plain(text):
+                    rendered[name] = plain = ET.Element("p")
+                    plain.text = text
             ident = _unique(f"paper-{slug(display_title(entry))}", used)
             line = self.extension.paper_list.document.line_of(entry.start)  # type: ignore[union-attr]
-            article = build_entry(entry, cut, rendered, ident, line, options)
+            article = build_entry(
+                entry, cut, rendered, ident, line, options, self.extension.citations.get(index)
+            )
             built[index] = article
             rebuilt.append(article)
         root[:] = rebuilt
@@ -393,7 +417,8 @@ class _PaperListTreeprocessor(Treeprocessor):
         token = self.extension.token
         for number, block in enumerate(stash):
             if isinstance(block, str) and token in block:
-                for marked, source in self.extension.sources:
+                # Last entry first: "...e5" is a prefix of "...e50", never the reverse.
+                for marked, source in reversed(self.extension.sources):
                     if marked in block:
                         block = block.replace(marked, source)
                 stash[number] = block
