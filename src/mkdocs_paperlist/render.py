@@ -27,6 +27,7 @@ from paperlint.api import (
     Link,
     LinkKind,
     Span,
+    order_key,
     parse_arxiv_url,
     recover,
     scheme,
@@ -356,12 +357,7 @@ def safe_href(url: str) -> str | None:
 
 def date_key(entry: Entry) -> tuple[int, int, int] | None:
     """(year, month, day) with 0 for what the date does not say; None without a year."""
-    date = entry.date
-    if date is None or date.year is None:
-        return None
-    month = date.month if date.month is not None and 1 <= date.month <= 12 else 0
-    day = date.day if month and date.day is not None and 1 <= date.day <= 31 else 0
-    return date.year, month, day
+    return order_key(entry.date)
 
 
 def date_label(entry: Entry) -> str:
