@@ -28,6 +28,7 @@ ENTRY = (
 
 
 def _html(text: str, **config: object) -> str:
+    config.setdefault("assets", "external")  # the page's HTML, without the CSS and JS
     return markdown.markdown(
         text, extensions=[makeExtension(**config), "toc", "fenced_code", "tables"]
     )

@@ -29,6 +29,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from mkdocs_paperlist.assets import register as register_assets
 from mkdocs_paperlist.render import (
     GROUPS,
     SORTS,
@@ -84,6 +85,12 @@ class PaperListExtension(Extension):
                 "Sanitize the HTML rendered from the list's Markdown (entries, notes, prose); "
                 "off only for sites that trust their authors' raw HTML",
             ],
+            # paperlist assets hook (mkdocs_paperlist.assets)
+            "assets": [
+                "inline",
+                "inline: write the CSS and JS into each list page (Zensical, bare Markdown); "
+                "external: the site links them (the MkDocs plugin and Sphinx set this)",
+            ],
         }
         super().__init__(**kwargs)
         self.paper_list: PaperList | None = None
@@ -108,6 +115,11 @@ class PaperListExtension(Extension):
         md.treeprocessors.register(_GroupIdTreeprocessor(md, self), "paperlist_ids", 4)
         # After raw HTML is put back (raw_html, 30) and "&" fixed (amp_substitute, 20).
         md.postprocessors.register(_SanitizingPostprocessor(md, self), "paperlist", 1)
+        register_assets(md, self)  # paperlist assets hook
+
+    def renders_a_list(self) -> bool:  # paperlist assets hook
+        """Whether the page being converted holds a list the extension renders."""
+        return self.paper_list is not None
 
     def reset(self) -> None:
         self.paper_list = None
