@@ -406,10 +406,12 @@ def test_each_paper_carries_its_bibtex_as_the_export_writes_it() -> None:
 def test_a_table_of_entries_leaves_no_empty_table_and_its_badges_stay_pictures() -> None:
     text = (
         "## 3D\n\n| **Title** | **Repo** | **Paper** |\n|---|:-:|:-:|\n"
-        "| [A Title](https://openaccess.thecvf.com/a.html) | [![GitHub](https://img.shields.io/badge/GitHub-x-blue)](https://github.com/o/a) "
-        "| [![arXiv](https://img.shields.io/badge/arXiv-2303.13129-red)](https://arxiv.org/abs/2303.13129) |\n"
-        "| [B Title](https://openaccess.thecvf.com/b.html) | :heavy_minus_sign: | :heavy_minus_sign: |\n"
-        "| [C Title](https://openaccess.thecvf.com/c.html) | :heavy_minus_sign: | :heavy_minus_sign: |\n"
+        "| [A Title](https://openaccess.thecvf.com/a.html)"
+        " | [![GitHub](https://img.shields.io/badge/GitHub-x-blue)](https://github.com/o/a)"
+        " | [![arXiv](https://img.shields.io/badge/arXiv-2303-red)](https://arxiv.org/abs/2303.13129)"
+        " |\n"
+        "| [B Title](https://openaccess.thecvf.com/b.html) | :heavy_minus_sign: | - |\n"
+        "| [C Title](https://openaccess.thecvf.com/c.html) | :heavy_minus_sign: | - |\n"
     )
     page = _html(text)
     assert "<table" not in page
