@@ -1,20 +1,33 @@
-"""The built example site in a real headless Chromium (Debian's `chromium`), driven over the
-DevTools protocol: links land where they should, the filter works, nothing leaves the
-machine. A screenshot is saved for a person to look at (tests/artifacts/, git-ignored)."""
+"""The reading page in a real headless Chromium (Debian's `chromium`), driven over the
+DevTools protocol: links land where they should, the filter finds what Python finds in the same
+HTML, its state survives a reload through the URL, nothing overflows a phone's width, badges
+are readable in light and dark, nothing leaves the machine.
+
+The pages: tests/fixtures/page/contract.html (hand-written to the renderer's HTML contract,
+run with the shipped CSS and script) and the example site built with the MkDocs theme and
+with Material. Screenshots are saved for a person to look at (tests/artifacts/, git-ignored).
+Reproduce a site by hand: `mkdocs build -f example_site/mkdocs.yml`, serve example_site/site/
+and open it in a browser.
+"""
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import http.server
 import json
+import re
 import shutil
 import subprocess
 import sys
 import threading
 import time
+import unicodedata
 import urllib.request
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +39,8 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is n
 
 ROOT = Path(__file__).parent.parent
 ARTIFACTS = Path(__file__).parent / "artifacts"
+ASSETS = ROOT / "src" / "mkdocs_paperlist" / "assets"
+CONTRACT = Path(__file__).parent / "fixtures" / "page" / "contract.html"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -33,19 +48,75 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         """Keep the test output free of one line per request."""
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The example site, built and served on 127.0.0.1."""
+MATERIAL_THEME = """theme:
+  name: material
+  # Google's fonts would be fetched from a CDN; this site makes no request elsewhere.
+  font: false
+"""
+
+
+@dataclass(frozen=True)
+class Served:
+    """A folder served on 127.0.0.1: `url` is its root, `root` the folder."""
+
+    url: str
+    root: Path
+
+    def html(self, page: str) -> str:
+        path = self.root / page if page.endswith(".html") else self.root / page / "index.html"
+        return path.read_text(encoding="utf-8")
+
+
+@contextlib.contextmanager
+def _serve(directory: Path) -> Iterator[Served]:
+    handler = functools.partial(_Quiet, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield Served(f"http://127.0.0.1:{server.server_address[1]}", directory)
+    finally:
+        server.shutdown()
+
+
+def _build_example(tmp_path_factory: pytest.TempPathFactory, theme: str | None) -> Path:
+    """A copy of example_site/ (its theme block replaced by `theme`), built; the site folder."""
     source = tmp_path_factory.mktemp("example") / "example_site"
     shutil.copytree(ROOT / "example_site", source, ignore=shutil.ignore_patterns("site"))
+    if theme is not None:
+        config = source / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        text, replaced = re.subn(r"^theme:\n(?:  .*\n|\s*#.*\n)*", theme, text, flags=re.M)
+        assert replaced == 1, "example_site/mkdocs.yml has no theme block to replace"
+        config.write_text(text, encoding="utf-8")
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=source, check=True, timeout=300
     )
-    handler = functools.partial(_Quiet, directory=str(source / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    return source / "site"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The example site as it is (the MkDocs theme), built and served."""
+    with _serve(_build_example(tmp_path_factory, None)) as served:
+        yield served
+
+
+@pytest.fixture(scope="module")
+def material_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The example site built with Material for MkDocs."""
+    with _serve(_build_example(tmp_path_factory, MATERIAL_THEME)) as served:
+        yield served
+
+
+@pytest.fixture(scope="module")
+def contract(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The hand-written contract page next to the shipped CSS and script."""
+    folder = tmp_path_factory.mktemp("contract")
+    shutil.copy(CONTRACT, folder / "contract.html")
+    for name in ("paperlist.css", "paperlist.js"):
+        shutil.copy(ASSETS / name, folder / name)
+    with _serve(folder) as served:
+        yield served
 
 
 def _wait_until(
@@ -138,6 +209,22 @@ class Browser:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(base64.b64decode(data))
 
+    def viewport(self, width: int, height: int = 900) -> None:
+        self.call(
+            "Emulation.setDeviceMetricsOverride",
+            width=width,
+            height=height,
+            deviceScaleFactor=1,
+            mobile=False,
+        )
+
+    def prefers(self, scheme: str) -> None:
+        """Emulate the system's colour scheme: "light" or "dark"."""
+        self.call(
+            "Emulation.setEmulatedMedia",
+            features=[{"name": "prefers-color-scheme", "value": scheme}],
+        )
+
     def close(self) -> None:
         self.socket.close()
         self.process.terminate()
@@ -163,8 +250,8 @@ Array.from(document.querySelectorAll('.paperlist-entry')).map(entry => {
 """
 
 
-def test_links_filter_network_and_screenshot(site: str, browser: Browser) -> None:
-    browser.open(f"{site}/mllm-medical/")
+def test_links_filter_network_and_screenshot(site: Served, browser: Browser) -> None:
+    browser.open(f"{site.url}/mllm-medical/")
     entries = browser.evaluate(NOTES_LINKS)
     assert len(entries) == 10
     for entry in entries:
@@ -206,22 +293,454 @@ def test_links_filter_network_and_screenshot(site: str, browser: Browser) -> Non
     )
     browser.screenshot(ARTIFACTS / "mllm-medical.png")
     print(f"screenshot: {ARTIFACTS / 'mllm-medical.png'}")
-    outside = [u for u in browser.requested_urls() if not u.startswith((site, "data:", "about:"))]
+    outside = [
+        u for u in browser.requested_urls() if not u.startswith((site.url, "data:", "about:"))
+    ]
     assert outside == [], "requests left the machine"
 
 
-def test_other_lists_anchors(site: str, browser: Browser) -> None:
+def test_other_lists_anchors(site: Served, browser: Browser) -> None:
     for page in ("minecraft-agents", "agent-plan"):
-        browser.open(f"{site}/{page}/")
+        browser.open(f"{site.url}/{page}/")
         entries = browser.evaluate(NOTES_LINKS)
         assert entries and all(e["found"] and e["heading"] == e["title"] for e in entries), page
 
 
-def test_malformed_fragment_does_not_stop_the_script(site: str, browser: Browser) -> None:
+def test_malformed_fragment_does_not_stop_the_script(site: Served, browser: Browser) -> None:
     # A truncated percent-escape: decodeURIComponent throws URIError on it.
-    browser.open(f"{site}/mllm-medical/#%E0%A4%A")
+    browser.open(f"{site.url}/mllm-medical/#%E0%A4%A")
     browser.evaluate("location.hash = '#%E0%A4%B'")  # and through the hashchange listener
     browser.evaluate("new Promise(resolve => setTimeout(resolve, 100))")
     thrown = [e for e in browser.events if e.get("method") == "Runtime.exceptionThrown"]
     assert thrown == [], thrown[0]["params"]["exceptionDetails"] if thrown else None
     assert browser.evaluate("document.querySelector('.paperlist-filter').hidden") is False
+
+
+# The page as Python reads it from the HTML: what the filter should show, computed without
+# the script.
+
+FIELD_CLASSES = {
+    "title": {"paperlist-title"},
+    "authors": {"paperlist-authors"},
+    "venue": {"paperlist-venue"},
+    "notes": {"paperlist-note", "paperlist-notes"},
+}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+
+@dataclass
+class PageEntry:
+    id: str
+    group: str
+    date: str
+    venue: str
+    code: str
+    texts: dict[str, list[str]] = field(default_factory=lambda: {"": [""]})
+
+    def text(self, where: str) -> str:
+        return fold(" ".join(self.texts.get(where, [])) if where else self.texts[""][0])
+
+
+class _EntryReader(HTMLParser):
+    """Each `article.paperlist-entry`: its data attributes and the text of each field."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.entries: list[PageEntry] = []
+        self.depth = 0
+        self.entry_depth: int | None = None
+        self.open_fields: list[tuple[int, str, int]] = []  # (depth, field, part index)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        classes = set(values.get("class", "").split())
+        if tag in VOID:
+            return
+        self.depth += 1
+        if tag == "article" and "paperlist-entry" in classes:
+            self.entry_depth = self.depth
+            self.entries.append(
+                PageEntry(
+                    values.get("id", ""),
+                    values.get("data-group", ""),
+                    values.get("data-date", ""),
+                    values.get("data-venue", ""),
+                    values.get("data-code", ""),
+                )
+            )
+        elif self.entry_depth is not None:
+            for name, wanted in FIELD_CLASSES.items():
+                if classes & wanted:
+                    parts = self.entries[-1].texts.setdefault(name, [])
+                    parts.append("")
+                    self.open_fields.append((self.depth, name, len(parts) - 1))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            return
+        self.open_fields = [f for f in self.open_fields if f[0] < self.depth]
+        if self.entry_depth == self.depth:
+            self.entry_depth = None
+        self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.entry_depth is None:
+            return
+        texts = self.entries[-1].texts
+        texts[""][0] += data
+        for _, name, index in self.open_fields:
+            texts[name][index] += data
+
+
+def page_entries(html: str) -> list[PageEntry]:
+    reader = _EntryReader()
+    reader.feed(html)
+    reader.close()
+    return reader.entries
+
+
+def fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).lower().split())
+
+
+def _date_in(date: str, low: str, high: str) -> bool:
+    """Dates compared as far as both are known: "2023" is in 2023-05..2023-07."""
+    if not low and not high:
+        return True
+    if not date:
+        return False
+
+    def parts(value: str) -> list[int]:
+        return [int(part) for part in value.split("-")]
+
+    for bound, is_low in ((low, True), (high, False)):
+        if bound:
+            length = min(len(parts(date)), len(parts(bound)))
+            mine, theirs = parts(date)[:length], parts(bound)[:length]
+            if (mine < theirs) if is_low else (mine > theirs):
+                return False
+    return True
+
+
+def expected_ids(entries: list[PageEntry], **chosen: str) -> list[str]:
+    """The entries the filter must show for the form values in `chosen`."""
+    terms = fold(chosen.get("q", "")).split()
+    where = chosen.get("in", "")
+    return [
+        entry.id
+        for entry in entries
+        if all(term in entry.text(where) for term in terms)
+        and _date_in(entry.date, chosen.get("from", ""), chosen.get("to", ""))
+        and (not chosen.get("venue") or entry.venue == chosen["venue"])
+        and (chosen.get("code") != "yes" or entry.code == "yes")
+    ]
+
+
+def expected_groups(entries: list[PageEntry], shown: list[str]) -> dict[str, int]:
+    counts = {entry.group: 0 for entry in entries if entry.group}
+    for entry in entries:
+        if entry.id in shown and entry.group:
+            counts[entry.group] += 1
+    return counts
+
+
+SET_FILTER = """
+((values) => {
+  const form = document.querySelector('.paperlist-filter');
+  for (const name of ['q', 'in', 'from', 'to', 'venue', 'code']) {
+    const control = form.elements.namedItem(name);
+    if (!control) continue;
+    if (control.type === 'checkbox') control.checked = values[name] === 'yes';
+    else control.value = values[name] || '';
+  }
+  form.dispatchEvent(new Event('change'));
+})(%s)
+"""
+
+STATE = """
+(() => {
+  const shown = e => !e.hidden && getComputedStyle(e).display !== 'none';
+  const entries = Array.from(document.querySelectorAll('.paperlist-entry'));
+  const groups = {};
+  for (const element of document.querySelectorAll('[data-group]:not(.paperlist-entry)')) {
+    const name = element.dataset.group;
+    const count = element.querySelector('.paperlist-chip-count, .paperlist-group-count');
+    groups[name] = groups[name] || [];
+    groups[name].push({tag: element.tagName.toLowerCase(), shown: shown(element),
+                       count: count ? count.textContent.trim() : null});
+  }
+  const form = document.querySelector('.paperlist-filter');
+  const values = {};
+  for (const name of ['q', 'in', 'from', 'to', 'venue', 'code']) {
+    const control = form.elements.namedItem(name);
+    if (!control) continue;
+    values[name] = control.type === 'checkbox' ? (control.checked ? 'yes' : '') : control.value;
+  }
+  return {shown: entries.filter(shown).map(e => e.id), groups, values,
+          count: document.querySelector('.paperlist-count').textContent,
+          search: location.search};
+})()
+"""
+
+
+def _check_filter(
+    browser: Browser, entries: list[PageEntry], chosen: dict[str, str]
+) -> dict[str, Any]:
+    """Set the form to `chosen` and compare what shows with what Python expects."""
+    browser.evaluate(SET_FILTER % json.dumps(chosen))
+    state: dict[str, Any] = browser.evaluate(STATE)
+    wanted = expected_ids(entries, **chosen)
+    assert state["shown"] == wanted, chosen
+    assert state["count"] == f"{len(wanted)} of {len(entries)} papers", chosen
+    for group, count in expected_groups(entries, wanted).items():
+        for element in state["groups"][group]:
+            assert element["shown"] == (count > 0), (chosen, group, element)
+            if element["count"] is not None:
+                assert element["count"] == str(count), (chosen, group, element)
+    return state
+
+
+CONTRACT_CASES: list[dict[str, str]] = [
+    {},
+    {"q": "agent"},
+    {"q": "gpt-4"},  # the title is written in full-width letters: "ＧＰＴ-4"
+    {"q": "智能体"},  # inside titles and notes without spaces
+    {"q": "智能体", "in": "title"},
+    {"q": "计划 大規模"},  # two terms, both must match
+    {"q": "liu", "in": "authors"},
+    {"q": "iclr", "in": "venue"},
+    {"q": "lateral thinking", "in": "notes"},
+    {"from": "2023-08", "to": "2023-08"},  # "2023" is in range for month bounds
+    {"from": "2024"},
+    {"to": "2023"},
+    {"venue": "ICLR"},
+    {"code": "yes"},
+    {"code": "yes", "from": "2023", "q": "agent"},
+    {"q": "nothing-matches-this"},
+]
+
+
+def test_contract_filter_matches_python(contract: Served, browser: Browser) -> None:
+    entries = page_entries(contract.html("contract.html"))
+    assert len(entries) == 8
+    browser.open(f"{contract.url}/contract.html")
+    assert browser.evaluate("document.querySelector('.paperlist-filter').hidden") is False
+    seen = set()
+    for chosen in CONTRACT_CASES:
+        state = _check_filter(browser, entries, chosen)
+        seen.add(len(state["shown"]))
+    assert len(seen) >= 5  # the cases tell the entries apart
+    # Python's model agrees with hand-counted facts about the fixture.
+    assert expected_ids(entries, q="智能体") == ["paper-survey-zh", "paper-ja", "paper-undated-zh"]
+    assert expected_ids(entries, **{"from": "2023-08", "to": "2023-08"}) == [
+        "paper-ja",
+        "paper-gpt4",
+        "paper-voyager",
+    ]
+
+
+def test_contract_typing_is_debounced_and_enter_does_not_reload(
+    contract: Served, browser: Browser
+) -> None:
+    browser.open(f"{contract.url}/contract.html")
+    browser.evaluate("window.marker = 1")
+    browser.evaluate(
+        "(() => { const box = document.querySelector('.paperlist-filter input[name=q]');"
+        " box.value = 'voyager'; box.dispatchEvent(new Event('input', {bubbles: true})); })()"
+    )
+    _wait_until(
+        lambda: browser.evaluate(STATE)["shown"] == ["paper-voyager"], "typing filtered nothing"
+    )
+    browser.evaluate("document.querySelector('.paperlist-filter').requestSubmit()")
+    assert browser.evaluate("window.marker") == 1  # the same document: no reload
+
+
+def test_contract_url_round_trip_and_reset(contract: Served, browser: Browser) -> None:
+    entries = page_entries(contract.html("contract.html"))
+    chosen = {"q": "智能体 大", "in": "notes", "from": "2023", "to": "2024-05", "code": ""}
+    browser.open(f"{contract.url}/contract.html#papers-2023-08")
+    before = _check_filter(browser, entries, chosen)
+    assert before["search"].startswith("?q=")
+    assert browser.evaluate("location.hash") == "#papers-2023-08"  # anchors left alone
+    # The shared link restores the same form and the same entries.
+    link = browser.evaluate("location.href")
+    browser.open("about:blank")
+    browser.open(link)
+    after = browser.evaluate(STATE)
+    assert after["values"] == {**chosen, "venue": ""}
+    assert after["shown"] == before["shown"] and after["count"] == before["count"]
+    # Clear empties the form, the URL's query and shows everything.
+    browser.evaluate("document.querySelector('.paperlist-filter button[type=reset]').click()")
+    _wait_until(lambda: browser.evaluate(STATE)["search"] == "", "Clear left the query")
+    cleared = browser.evaluate(STATE)
+    assert cleared["shown"] == [entry.id for entry in entries]
+    assert set(cleared["values"].values()) == {""}
+
+
+def test_contract_unknown_url_values_are_ignored(contract: Served, browser: Browser) -> None:
+    browser.open(f"{contract.url}/contract.html?venue=Nowhere&in=bogus&from=1999&q=voyager")
+    state = browser.evaluate(STATE)
+    assert state["values"]["venue"] == "" and state["values"]["in"] == ""
+    assert state["shown"] == ["paper-voyager"]
+
+
+LINKS = """
+(() => {
+  const results = [];
+  const links = Array.from(document.querySelectorAll('a[href^="#"]'))
+    .filter(a => a.getAttribute('href').length > 1);
+  for (const link of links) {
+    for (const details of document.querySelectorAll('details.paperlist-notes[open]')) {
+      details.open = false;
+    }
+    link.click();
+    let id = link.getAttribute('href').slice(1);
+    try { id = decodeURIComponent(id); } catch (error) {}
+    const target = document.getElementById(id);
+    let closed = 0;
+    for (let d = target && target.closest('details'); d; d = d.parentElement.closest('details')) {
+      if (!d.open) closed += 1;
+    }
+    results.push({href: link.getAttribute('href'), found: !!target, closed,
+                  shown: !!target && target.getClientRects().length > 0});
+  }
+  return results;
+})()
+"""
+
+
+def _check_links(browser: Browser, page: str) -> list[dict[str, Any]]:
+    """Click every in-page link: each lands on an element that shows (its notes opened)."""
+    results: list[dict[str, Any]] = browser.evaluate(LINKS)
+    bad = [r for r in results if not (r["found"] and r["closed"] == 0 and r["shown"])]
+    assert results and bad == [], f"{page}: {bad[:5]}"
+    return results
+
+
+def _in_view(browser: Browser) -> bool:
+    top = browser.evaluate(
+        "(() => { const t = document.getElementById(decodeURIComponent(location.hash.slice(1)));"
+        " return t ? t.getBoundingClientRect().top : -1e9; })()"
+    )
+    return bool(0 <= top < 400)
+
+
+def test_contract_links_and_notes(contract: Served, browser: Browser) -> None:
+    browser.open(f"{contract.url}/contract.html")
+    results = _check_links(browser, "contract.html")
+    assert any(r["href"] == "#japanese-notes" for r in results)
+    # Loading the page with an anchor inside closed notes opens them and scrolls there.
+    browser.open("about:blank")
+    browser.open(f"{contract.url}/contract.html#japanese-notes")
+    assert browser.evaluate("document.getElementById('notes-ja').open") is True
+    _wait_until(lambda: _in_view(browser), "the notes anchor was not scrolled into view")
+    # So does a hash change, and the notes' "Back to the paper" link returns to the entry.
+    browser.evaluate("window.scrollTo(0, 0); location.hash = '#agentbench-notes'")
+    _wait_until(
+        lambda: browser.evaluate("document.getElementById('notes-agentbench').open") is True,
+        "the hash change opened no notes",
+    )
+    _wait_until(lambda: _in_view(browser), "the notes were not scrolled into view")
+    browser.evaluate("document.querySelector('#notes-agentbench .paperlist-back a').click()")
+    assert browser.evaluate("location.hash") == "#paper-agentbench"
+    _wait_until(lambda: _in_view(browser), "back to the paper did not scroll")
+
+
+def _no_overflow(browser: Browser, width: int = 420) -> None:
+    browser.viewport(width)
+    wide = browser.evaluate(
+        "(() => { const w = document.documentElement.clientWidth;"
+        " return Array.from(document.querySelectorAll('.paperlist-controls, .paperlist-entry *'))"
+        ".filter(e => e.getBoundingClientRect().right > w + 1).slice(0, 5)"
+        ".map(e => e.className || e.tagName); })()"
+    )
+    assert browser.evaluate("document.documentElement.scrollWidth") <= width, wide
+
+
+def test_contract_phone_width(contract: Served, browser: Browser) -> None:
+    browser.open(f"{contract.url}/contract.html#notes-agentbench")
+    _no_overflow(browser)
+    browser.screenshot(ARTIFACTS / "contract-420.png")
+
+
+CONTRAST = """
+(() => {
+  const parse = text => {
+    const m = text.match(/rgba?\\(([^)]+)\\)/);
+    const [r, g, b, a] = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number);
+    return [r, g, b, a === undefined ? 1 : a];
+  };
+  const background = element => {
+    // The badge's own background over whatever is behind it (the page's, at the end).
+    const layers = [];
+    for (let e = element; e; e = e.parentElement) {
+      const colour = parse(getComputedStyle(e).backgroundColor);
+      if (colour[3] > 0) layers.push(colour);
+      if (colour[3] >= 1) break;
+    }
+    let result = [255, 255, 255];
+    for (const [r, g, b, a] of layers.reverse()) {
+      result = [r, g, b].map((value, i) => value * a + result[i] * (1 - a));
+    }
+    return result;
+  };
+  const luminance = ([r, g, b]) => {
+    const c = [r, g, b].map(v => v / 255)
+      .map(v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4));
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  };
+  return Array.from(document.querySelectorAll('.paperlist-badge')).map(badge => {
+    const fg = parse(getComputedStyle(badge).color);
+    const bg = background(badge);
+    const [l1, l2] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
+    return {kind: badge.className, text: badge.textContent.trim(), bg: bg.map(Math.round),
+            ratio: (l1 + 0.05) / (l2 + 0.05)};
+  });
+})()
+"""
+
+
+def _contrast(browser: Browser, label: str) -> list[dict[str, Any]]:
+    badges: list[dict[str, Any]] = browser.evaluate(CONTRAST)
+    low = [b for b in badges if b["ratio"] < 4.5]
+    assert badges and low == [], f"{label}: {low[:3]}"
+    return badges
+
+
+def _is_dark(badges: list[dict[str, Any]]) -> bool:
+    return all(sum(b["bg"]) < 3 * 128 for b in badges)
+
+
+def test_contract_badge_contrast_light_and_dark(contract: Served, browser: Browser) -> None:
+    browser.open(f"{contract.url}/contract.html")
+    light = _contrast(browser, "light")
+    assert not any(_is_dark([b]) for b in light)
+    kinds = {b["kind"].split()[-1] for b in light}
+    assert {"paperlist-paper", "paperlist-code", "paperlist-nocode"} <= kinds
+    browser.prefers("dark")
+    dark = _contrast(browser, "prefers-color-scheme: dark")
+    assert _is_dark(dark)
+    browser.screenshot(ARTIFACTS / "contract-dark.png")
+    # Icons are masks in the text's colour: each badge kind has one.
+    icons = browser.evaluate(
+        "Array.from(document.querySelectorAll('.paperlist-icon'))"
+        ".map(i => getComputedStyle(i).maskImage || getComputedStyle(i).webkitMaskImage)"
+    )
+    assert icons and all(icon.startswith('url("data:image/svg+xml') for icon in icons)
+
+
+def test_contract_print_opens_notes_hides_controls(contract: Served, browser: Browser) -> None:
+    browser.open(f"{contract.url}/contract.html")
+    browser.call("Emulation.setEmulatedMedia", media="print")
+    assert (
+        browser.evaluate("getComputedStyle(document.querySelector('.paperlist-controls')).display")
+        == "none"
+    )
+    browser.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert browser.evaluate(
+        "Array.from(document.querySelectorAll('details.paperlist-notes')).every(d => d.open)"
+    )
+    browser.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert browser.evaluate(
+        "Array.from(document.querySelectorAll('details.paperlist-notes')).every(d => !d.open)"
+    )
