@@ -52,6 +52,12 @@ MATERIAL_THEME = """theme:
   name: material
   # Google's fonts would be fetched from a CDN; this site makes no request elsewhere.
   font: false
+  # Both schemes, as a site with a dark-mode toggle has them (slate's colours load only then).
+  palette:
+    - scheme: default
+      toggle: {icon: material/brightness-4, name: Dark mode}
+    - scheme: slate
+      toggle: {icon: material/brightness-7, name: Light mode}
 """
 
 
@@ -744,3 +750,164 @@ def test_contract_print_opens_notes_hides_controls(contract: Served, browser: Br
     assert browser.evaluate(
         "Array.from(document.querySelectorAll('details.paperlist-notes')).every(d => !d.open)"
     )
+
+
+# The example site, built for real with the MkDocs theme and with Material.
+
+THEMES = ["mkdocs", "material"]
+
+
+def _served(request: pytest.FixtureRequest, theme: str) -> Served:
+    served: Served = request.getfixturevalue("site" if theme == "mkdocs" else "material_site")
+    return served
+
+
+def _list_pages(served: Served) -> list[str]:
+    pages = sorted(
+        path.parent.name
+        for path in served.root.glob("*/index.html")
+        if 'class="paperlist-controls"' in path.read_text(encoding="utf-8")
+    )
+    assert "mllm-medical" in pages, pages
+    return pages
+
+
+def _options(browser: Browser, name: str) -> list[str]:
+    values: list[str] = browser.evaluate(
+        f"Array.from(document.querySelectorAll('.paperlist-filter select[name={name}] option'))"
+        ".map(o => o.value).filter(Boolean)"
+    )
+    return values
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_site_filter_matches_python(
+    theme: str, request: pytest.FixtureRequest, browser: Browser
+) -> None:
+    served = _served(request, theme)
+    for page in _list_pages(served):
+        entries = page_entries(served.html(page))
+        browser.open(f"{served.url}/{page}/")
+        dates = _options(browser, "from")
+        venues = _options(browser, "venue")
+        cases: list[dict[str, str]] = [
+            {},
+            {"q": "agent"},
+            {"q": "model", "in": "title"},
+            {"code": "yes"},
+            {"q": "the", "in": "notes", "code": "yes"},
+        ]
+        if dates:
+            cases += [{"from": dates[len(dates) // 2]}, {"to": dates[0], "from": dates[0]}]
+        if venues:
+            cases.append({"venue": venues[0]})
+        for chosen in cases:
+            _check_filter(browser, entries, chosen)
+
+
+def test_site_cjk_and_ascii_terms(site: Served, browser: Browser) -> None:
+    # mllm-medical's notes are written in Chinese: "医疗" (medical) stands inside sentences
+    # with no spaces around it, in many of them.
+    entries = page_entries(site.html("mllm-medical"))
+    browser.open(f"{site.url}/mllm-medical/")
+    for chosen, at_least in [
+        ({"q": "医疗"}, 5),
+        ({"q": "医疗", "in": "notes"}, 5),
+        ({"q": "多模态 医疗"}, 2),
+        ({"q": "ECG"}, 1),
+        ({"q": "ecg", "in": "title"}, 1),
+    ]:
+        state = _check_filter(browser, entries, chosen)
+        assert len(state["shown"]) >= at_least, (chosen, state["shown"])
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_site_url_round_trip(theme: str, request: pytest.FixtureRequest, browser: Browser) -> None:
+    served = _served(request, theme)
+    entries = page_entries(served.html("mllm-medical"))
+    browser.open(f"{served.url}/mllm-medical/")
+    chosen = {"q": "医疗", "code": "yes"}
+    dates = _options(browser, "from")
+    if dates:
+        chosen["from"] = dates[0]
+    before = _check_filter(browser, entries, chosen)
+    link = browser.evaluate("location.href")
+    assert "q=%E5%8C%BB%E7%96%97" in link and "code=yes" in link
+    browser.open("about:blank")
+    browser.open(link)
+    after = browser.evaluate(STATE)
+    assert after["shown"] == before["shown"] and after["count"] == before["count"]
+    assert {k: v for k, v in after["values"].items() if v} == chosen
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_site_in_page_links_land(
+    theme: str, request: pytest.FixtureRequest, browser: Browser
+) -> None:
+    served = _served(request, theme)
+    for page in _list_pages(served):
+        browser.open(f"{served.url}/{page}/")
+        _check_links(browser, f"{theme} {page}")
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_site_notes_anchor_on_load(
+    theme: str, request: pytest.FixtureRequest, browser: Browser
+) -> None:
+    served = _served(request, theme)
+    browser.open(f"{served.url}/mllm-medical/")
+    anchor = browser.evaluate(
+        "(() => { const link = document.querySelector('a.paperlist-notes-link');"
+        " return link ? link.getAttribute('href') : null; })()"
+    )
+    if anchor is None or not browser.evaluate(
+        f"!!document.getElementById({json.dumps(anchor[1:])}).closest('details')"
+    ):
+        pytest.skip("this build does not collapse the notes")
+    browser.open("about:blank")
+    browser.open(f"{served.url}/mllm-medical/{anchor}")
+    _wait_until(
+        lambda: (
+            browser.evaluate(
+                f"document.getElementById({json.dumps(anchor[1:])}).closest('details').open"
+            )
+            is True
+        ),
+        "the notes did not open",
+    )
+    _wait_until(lambda: _in_view(browser), "the notes were not scrolled into view")
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_site_phone_width(theme: str, request: pytest.FixtureRequest, browser: Browser) -> None:
+    served = _served(request, theme)
+    for page in _list_pages(served):
+        browser.viewport(1280)
+        browser.open(f"{served.url}/{page}/")
+        _no_overflow(browser)
+        # With notes open too (wide tables and code scroll inside their own box).
+        browser.evaluate(
+            "document.querySelectorAll('details.paperlist-notes').forEach(d => d.open = true)"
+        )
+        _no_overflow(browser)
+        browser.screenshot(ARTIFACTS / f"{theme}-{page}-420.png")
+
+
+def test_site_badge_contrast_mkdocs_theme(site: Served, browser: Browser) -> None:
+    browser.open(f"{site.url}/mllm-medical/")
+    assert not _is_dark(_contrast(browser, "mkdocs light"))
+    browser.prefers("dark")  # the theme's own light mode wins over the system's
+    assert not _is_dark(_contrast(browser, "mkdocs light, system dark"))
+    browser.evaluate("document.documentElement.setAttribute('data-bs-theme', 'dark')")
+    assert _is_dark(_contrast(browser, "mkdocs dark"))
+
+
+def test_site_badge_contrast_material(material_site: Served, browser: Browser) -> None:
+    browser.open(f"{material_site.url}/mllm-medical/")
+    light = _contrast(browser, "material default")
+    assert not _is_dark(light)
+    browser.prefers("dark")  # Material's light scheme is not fought by the system's dark
+    assert _contrast(browser, "material default, system dark") == light
+    browser.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    assert _is_dark(_contrast(browser, "material slate"))
+    browser.screenshot(ARTIFACTS / "material-slate.png")

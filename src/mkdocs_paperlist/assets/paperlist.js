@@ -100,8 +100,8 @@
     }
 
     function prepare() {
-      // Once, on the first search: reading the text of thousands of entries costs more
-      // than filtering them.
+      // Once (when the browser is idle, or on the first search): reading the text of
+      // thousands of entries costs more than filtering them.
       if (texts) { return; }
       texts = entries.map(function (entry) {
         var record = { "": fold(entry.textContent) };
@@ -207,6 +207,8 @@
     restore();
     form.hidden = false;
     apply();
+    // Read the entries' texts while the reader looks at the page, not on the first key.
+    if (window.requestIdleCallback) { window.requestIdleCallback(prepare, { timeout: 2000 }); }
   }
 
   // Opens every closed <details> around the element `id` names (a paper's notes); true if
