@@ -195,7 +195,7 @@ class _Titles(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         classes = (dict(attrs).get("class") or "").split()
         if "paperlist-title" in classes or (
-            tag == "h2" and dict(attrs).get("id") != "papers-by-date"
+            tag in {"h2", "h3"} and "paperlist-group-title" not in classes
         ):
             self._open = tag
             self.texts.append("")

@@ -17,6 +17,13 @@ class PaperListConfig(base.Config):
     badges = c.Choice(("inline", "shields"), default="inline")
     toc = c.Type(bool, default=True)
     filter = c.Type(bool, default=True)
+    sort = c.Choice(("as-written", "newest", "oldest"), default="as-written")
+    group = c.Choice(("auto", "sections", "month", "year", "none"), default="auto")
+    """auto: the author's sections when entries sit under two headings or more, else by
+    month or year as the dates allow."""
+    unwrap_notes = c.Type(bool, default=True)
+    """Show notes that a generator wrapped in a code fence as Markdown (fenced-notes, which
+    reports them, is then an info finding on this site)."""
     sanitize = c.Type(bool, default=True)
     """Sanitize the HTML rendered from list pages' Markdown; off only for trusted authors."""
     targets = c.ListOfItems(c.Choice(("github", "mkdocs", "pymdownx")), default=["github"])

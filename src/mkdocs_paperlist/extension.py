@@ -2,12 +2,17 @@
 
     markdown.markdown(text, extensions=["paperlist", "toc"])
 
-A preprocessor parses the page with paperlint (one parser, one model) and puts a placeholder
-paragraph where each entry was; a treeprocessor, running before ``toc``, swaps in the
-elements built by ``render`` and gives each notes heading the id its entries link to and the
-paper's title as its text, so anchors work whatever ``toc`` slugify the site uses and the
-table of contents shows titles, not slugs. A postprocessor sanitizes the HTML rendered from
-the page's Markdown (``sanitize``, on by default), holding the extension's own elements out.
+A preprocessor parses the page with paperlint (one parser, one model, every list format)
+and writes each entry as marked pieces of Markdown: its title, authors, venue and badge
+images as paragraphs, its note and the rest of its text as blocks (``render.pieces``).
+The site's own Markdown renders them, extensions included (math, emoji, abbreviations).
+A treeprocessor, running before ``toc``, builds each entry from its rendered pieces
+(``render.build_entry``), moves each notes section under the entry that links to it
+(the section keeps the id the entry links to), orders and groups the entries
+(``render.plan``), and puts the filter and the compact table of contents before them.
+A second treeprocessor, after ``toc``, gives section groups the ids ``toc`` gave their
+headings. A postprocessor sanitizes the page's HTML (``sanitize``, on by default);
+only the controls, built here from escaped text, are held out of it.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from __future__ import annotations
 import re
 import secrets
 import xml.etree.ElementTree as ET
+from bisect import bisect_left
 from typing import Any
 
 from markdown import Markdown
@@ -24,45 +30,60 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from mkdocs_paperlist.render import (
+    GROUPS,
+    SORTS,
+    Pieces,
+    Plan,
     RenderOptions,
+    build_controls,
+    build_entry,
     display_title,
-    group_id,
-    render_entry,
-    render_filter,
-    render_toc,
+    pieces,
+    plan,
+    shown,
+    slug,
 )
 from mkdocs_paperlist.sanitize import drop_unsafe_urls, sanitize
-from paperlint.api import AnchorIndex, Document, Entry, Heading, PaperList
+from paperlint.api import AnchorIndex, Document, Entry, Heading, PaperList, wrapped_fences
 from paperlint.api import parse_document as parse
 
 __all__ = ["PaperListExtension", "makeExtension"]
 
-
-RENDERED_FORMATS = frozenset({"generator"})
-"""The list formats whose entries the page re-renders (badges, table of contents, filter).
-Entries of the other formats are left to Markdown exactly as written, so that nothing they
-hold is lost, until the renderer reads every part of them."""
+_INLINE = {"t": "title", "a": "authors", "v": "venue", "g": "images"}
+_BLOCKS = {"n": "note", "x": "rest"}
+_LEVELS = {f"h{level}": level for level in range(1, 7)}
 
 
 class PaperListExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "enabled": [True, "Render paper lists; the MkDocs plugin sets it per page"],
-            "collapse_notes": [False, "Collapse each paper's notes in a details element"],
+            "collapse_notes": [False, "Show each paper's notes closed until clicked"],
             "badges": ["inline", "inline (self-contained) or shields (shields.io images)"],
-            "toc": [True, "Add a table of contents grouped by year and month"],
+            "toc": [True, "Add the compact table of contents (group chips with counts)"],
             "filter": [True, "Add the filter bar"],
+            "sort": ["as-written", "Order of entries: " + ", ".join(SORTS)],
+            "group": ["auto", "Groups of entries: " + ", ".join(GROUPS)],
+            "unwrap_notes": [
+                True,
+                "Show notes that a generator wrapped whole in a code fence as Markdown",
+            ],
             "sanitize": [
                 True,
-                "Sanitize the HTML rendered from the list's Markdown (notes, prose); "
+                "Sanitize the HTML rendered from the list's Markdown (entries, notes, prose); "
                 "off only for sites that trust their authors' raw HTML",
             ],
         }
         super().__init__(**kwargs)
         self.paper_list: PaperList | None = None
         self.token = ""
+        self.cuts: dict[int, Pieces] = {}
+        self.sources: list[tuple[str, str]] = []
+        """Each entry's marked pieces and its source lines, to put the source back where
+        a raw HTML block (``<details>`` around a list) keeps the pieces from Markdown."""
         self.kept: list[str] = []
-        """The extension's own elements as HTML, held out of sanitizing (see _keep)."""
+        """The controls as HTML, held out of sanitizing (see _keep)."""
+        self.plan: Plan | None = None
         self.prepared: PaperList | None = None
         """A model of the page made by the caller (the MkDocs plugin), used when its text
         is the one the preprocessor receives."""
@@ -70,21 +91,34 @@ class PaperListExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
         md.preprocessors.register(_EntryPreprocessor(md, self), "paperlist", 28)
+        # Before toc (5): entry headings, group headings and moved notes get their ids.
         md.treeprocessors.register(_PaperListTreeprocessor(md, self), "paperlist", 6)
+        md.treeprocessors.register(_GroupIdTreeprocessor(md, self), "paperlist_ids", 4)
         # After raw HTML is put back (raw_html, 30) and "&" fixed (amp_substitute, 20).
         md.postprocessors.register(_SanitizingPostprocessor(md, self), "paperlist", 1)
 
     def reset(self) -> None:
         self.paper_list = None
         self.token = ""
+        self.cuts = {}
+        self.sources = []
         self.kept = []
+        self.plan = None
 
     def options(self) -> RenderOptions:
+        sort = str(self.getConfig("sort"))
+        group = str(self.getConfig("group"))
+        if sort not in SORTS:
+            raise ValueError(f"paperlist: sort must be one of {', '.join(SORTS)}, not {sort!r}")
+        if group not in GROUPS:
+            raise ValueError(f"paperlist: group must be one of {', '.join(GROUPS)}, not {group!r}")
         return RenderOptions(
             collapse_notes=bool(self.getConfig("collapse_notes")),
             badges=str(self.getConfig("badges")),
             toc=bool(self.getConfig("toc")),
             filter=bool(self.getConfig("filter")),
+            sort=sort,
+            group=group,
         )
 
 
@@ -98,6 +132,7 @@ class _EntryPreprocessor(Preprocessor):
         extension.reset()
         if not extension.getConfig("enabled"):
             return lines
+        extension.options()  # a bad option fails here, once
         source = "\n".join(lines)
         prepared = extension.prepared
         # Python-Markdown appends blank lines; every offset before them is the same.
@@ -105,25 +140,59 @@ class _EntryPreprocessor(Preprocessor):
             paper_list = prepared
         else:
             paper_list = parse(Document(source))
-        document = paper_list.document
-        rendered = [entry for entry in paper_list.entries if entry.format in RENDERED_FORMATS]
-        if not rendered:
+        if not paper_list.entries:
             return lines
+        fences = wrapped_fences(paper_list) if extension.getConfig("unwrap_notes") else []
+        if fences:
+            # A fence line becomes a blank line: the notes inside show as Markdown, and
+            # every line keeps its number. The page is read again, for the model to know
+            # the headings the fences held.
+            lines = list(lines)
+            for opening, closing in fences:
+                lines[opening - 1] = lines[closing - 1] = ""
+            paper_list = parse(Document("\n".join(lines)))
+        document = paper_list.document
         extension.paper_list = paper_list
-        extension.token = f"paperlist{secrets.token_hex(6)}"
-        token = extension.token
+        extension.token = token = f"paperlist{secrets.token_hex(6)}"
         output: list[str] = []
         next_line = 0
-        for position, entry in enumerate(rendered):
-            first = document.line_of(entry.span.start) - 1
-            last = document.line_of(entry.span.end) - 1
+        for entry in paper_list.entries:
+            first = document.line_of(entry.start) - 1
+            last = document.line_of(entry.end) - 1
+            if first < next_line:  # (entries never overlap; a guard, not a case)
+                continue
             output.extend(lines[next_line:first])
-            if position == 0:
-                output += ["", f"{token}top", ""]
-            output += ["", f"{token}entry{entry.index}", ""]
+            cut = pieces(document, entry, table=entry.format == "table")
+            extension.cuts[entry.index] = cut
+            marked = _marked(token, entry.index, cut)
+            extension.sources.append(("\n".join(marked[1:-1]), "\n".join(lines[first : last + 1])))
+            output += marked
             next_line = last + 1
         output.extend(lines[next_line:])
         return output
+
+
+def _marked(token: str, index: int, cut: Pieces) -> list[str]:
+    """The entry's pieces as Markdown, each behind a marker the treeprocessor finds."""
+    lines = ["", f"{token}e{index}", ""]
+    if cut.heading_line:
+        lines += [cut.heading_line, ""]
+    for code, name in _INLINE.items():
+        text = getattr(cut, name)
+        if text:
+            lines += [f"{token}p{index}{code} {text}", ""]
+    for code, name in _BLOCKS.items():
+        text = getattr(cut, name)
+        if text:
+            lines += [
+                f"{token}b{index}{code}",
+                "",
+                *text.split("\n"),
+                "",
+                f"{token}/b{index}{code}",
+                "",
+            ]
+    return lines
 
 
 class _PaperListTreeprocessor(Treeprocessor):
@@ -132,125 +201,328 @@ class _PaperListTreeprocessor(Treeprocessor):
         self.extension = extension
 
     def run(self, root: ET.Element) -> None:
-        paper_list = self.extension.paper_list
+        extension = self.extension
+        paper_list = extension.paper_list
         if paper_list is None:
             return
-        options = self.extension.options()
+        options = extension.options()
+        marker = re.compile(rf"{extension.token}(e|p|b|/b)(\d+)([a-z]?)(?: |$)")
         entries = paper_list.entries
-        rendered = [entry for entry in entries if entry.format in RENDERED_FORMATS]
-        text = paper_list.document.text
-        token = self.extension.token
-        seen_groups: set[str] = set()
-        # Children are rebuilt a list at a time: removing and inserting one element at a
-        # time would make a list of thousands of entries quadratic.
+        self._restore_raw_blocks()
+        built: dict[int, ET.Element] = {}
+        used: set[str] = set()
         for parent in list(root.iter()):
-            children = list(parent)
-            if not any(_is_placeholder(child, token) for child in children):
+            if any(_marker(child, marker) is not None for child in parent):
+                built.update(self._assemble(parent, marker, entries, options, used))
+        self._strip_stray_markers(root, marker)
+        children = list(root)
+        titles = {
+            heading.index
+            for entry in entries
+            if entry.title is not None and entry.title.kind == "heading"
+            for heading in _headings_in(paper_list.headings, entry.start, entry.end)[:1]
+        }
+        headings = [heading for heading in paper_list.headings if heading.index not in titles]
+        matched = _match_headings(children, headings)
+        by_index = {heading.index: element for element, heading in matched.items()}
+        notes = {section.heading.index for section in paper_list.notes}
+        sections = _sections(paper_list, headings, notes)
+        layout = plan(entries, sections, options)
+        extension.plan = layout
+        levels = {
+            index: _LEVELS.get(by_index[index].tag, 2) if index in by_index else 1
+            for index in {section for section in sections if section is not None}
+        }
+        base = min(levels.values(), default=1)
+        self._move_notes(
+            root,
+            paper_list,
+            matched,
+            built,
+            options,
+            base + (1 if layout.mode == "sections" else 2),
+        )
+        children = list(root)
+        position = {id(element): number for number, element in enumerate(children)}
+        at_root = {index for index, element in built.items() if id(element) in position}
+        venues = [built[index].get("data-venue", "") for index in sorted(built)]
+        if layout.mode == "sections":
+            for group in layout.groups:
+                section = int(group.ident.removeprefix("section-")) if group.ident else None
+                element = by_index.get(section) if section is not None else None
+                if element is not None:
+                    element.set("data-group", group.ident)
+                    element.set("class", _with_class(element.get("class"), "paperlist-section"))
+                    group.label = " ".join("".join(element.itertext()).split())
+                else:
+                    group.ident = ""
+                for index in group.members:
+                    if group.ident:
+                        built[index].set("data-group", group.ident)
+                slots = sorted(position[id(built[i])] for i in group.members if i in at_root)
+                for slot, index in zip(
+                    slots, [i for i in group.members if i in at_root], strict=True
+                ):
+                    children[slot] = built[index]
+            first_group = next(
+                (by_index[int(g.ident.removeprefix("section-"))] for g in layout.groups if g.ident),
+                None,
+            )
+            anchor = (
+                first_group if first_group is not None and _LEVELS[first_group.tag] >= 2 else None
+            )
+            if anchor is None and at_root:
+                anchor = children[min(position[id(built[i])] for i in at_root)]
+            root[:] = children
+            if anchor is not None:
+                root.insert(
+                    list(root).index(anchor),
+                    build_controls(entries, venues, layout.groups, options),
+                )
+            return
+        if not at_root:
+            return
+        start = min(position[id(built[index])] for index in at_root)
+        moved = {id(built[index]) for index in at_root}
+        kept = [element for element in children if id(element) not in moved]
+        timeline: list[ET.Element] = [build_controls(entries, venues, layout.groups, options)]
+        level = f"h{min(6, base + 1)}"
+        for group in layout.groups:
+            if layout.mode == "none":
+                timeline += [built[index] for index in group.members if index in at_root]
                 continue
-            rebuilt: list[ET.Element] = []
-            for child in children:
-                if not _is_placeholder(child, token):
-                    rebuilt.append(child)
-                    continue
-                marker = (child.text or "")[len(token) :].strip()
-                if marker == "top":
-                    rebuilt += self._top(rendered, options)
-                elif marker.startswith("entry"):
-                    entry = entries[int(marker[5:])]
-                    rebuilt += self._group_heading(entry, seen_groups)
-                    venue = text[entry.venue.start : entry.venue.end] if entry.venue else None
-                    entry_element = render_entry(entry, venue, options)
-                    rebuilt.append(self._keep(_literal_ampersands(entry_element)))
-            parent[:] = rebuilt
-        self._notes(root, paper_list, options)
+            wrapper = ET.Element("section", {"class": "paperlist-group", "data-group": group.ident})
+            title = ET.SubElement(
+                wrapper,
+                level,
+                {"class": "paperlist-group-title", "id": group.ident, "data-group": group.ident},
+            )
+            title.text = shown(group.label)
+            for index in group.members:
+                if index in at_root:
+                    built[index].set("data-group", group.ident)
+                    wrapper.append(built[index])
+            timeline.append(wrapper)
+        before = sum(1 for element in children[:start] if id(element) not in moved)
+        root[:] = kept[:before] + timeline + kept[before:]
         drop_unsafe_urls(root)
 
-    def _keep(self, element: ET.Element) -> ET.Element:
-        """A placeholder for one of the extension's own elements, which the postprocessor
-        puts back after sanitizing: they are built safe (etree text, checked URLs) and use
-        what the sanitizer rightly refuses to notes (SVG icons, form controls, data-*)."""
-        extension = self.extension
-        extension.kept.append(self.md.serializer(element))
-        placeholder = ET.Element("p")
-        placeholder.text = f"{extension.token}keep{len(extension.kept) - 1}"
-        return placeholder
+    def _assemble(
+        self,
+        root: ET.Element,
+        marker: re.Pattern[str],
+        entries: list[Entry],
+        options: RenderOptions,
+        used: set[str],
+    ) -> dict[int, ET.Element]:
+        """Replace each entry's marked pieces among a parent's children by its article."""
+        cuts = self.extension.cuts
+        built: dict[int, ET.Element] = {}
+        children = list(root)
+        rebuilt: list[ET.Element] = []
+        at = 0
+        while at < len(children):
+            element = children[at]
+            found = _marker(element, marker)
+            if found is None or found[0] != "e":
+                rebuilt.append(element)
+                at += 1
+                continue
+            index = found[1]
+            entry, cut = entries[index], cuts[index]
+            rendered: dict[str, ET.Element] = {}
+            at += 1
+            if cut.heading_line and at < len(children) and children[at].tag in _LEVELS:
+                rendered["heading"] = children[at]
+                at += 1
+            while at < len(children):
+                part = _marker(children[at], marker)
+                if part is None or part[1] != index:
+                    break
+                kind, _, code = part
+                if kind == "p" and code in _INLINE:
+                    paragraph = children[at]
+                    paragraph.text = (
+                        (paragraph.text or "").split(" ", 1)[1]
+                        if " " in (paragraph.text or "")
+                        else ""
+                    )
+                    rendered[_INLINE[code]] = paragraph
+                    at += 1
+                elif kind == "b" and code in _BLOCKS:
+                    end = at + 1
+                    while end < len(children) and _marker(children[end], marker) != (
+                        "/b",
+                        index,
+                        code,
+                    ):
+                        end += 1
+                    if end == len(children):
+                        break  # the block swallowed its end marker: left as it is
+                    holder = ET.Element("div")
+                    holder.extend(children[at + 1 : end])
+                    rendered[_BLOCKS[code]] = holder
+                    at = end + 1
+                else:
+                    break
+            ident = _unique(f"paper-{slug(display_title(entry))}", used)
+            line = self.extension.paper_list.document.line_of(entry.start)  # type: ignore[union-attr]
+            article = build_entry(entry, cut, rendered, ident, line, options)
+            built[index] = article
+            rebuilt.append(article)
+        root[:] = rebuilt
+        return built
 
-    def _top(self, entries: list[Entry], options: RenderOptions) -> list[ET.Element]:
-        elements: list[ET.Element] = []
-        if options.toc:
-            heading = ET.Element("h2", {"id": "papers-by-date", "class": "paperlist-toc-title"})
-            heading.text = "Papers by date"
-            # The heading stays an element for toc to list it.
-            elements += [heading, self._keep(render_toc(entries))]
-        if options.filter:
-            elements.append(self._keep(render_filter(entries)))
-        return elements
+    def _restore_raw_blocks(self) -> None:
+        """Put each entry's source back into the raw HTML blocks that hold its pieces:
+        Python-Markdown shows such a block as written, so the page shows the entry as the
+        site would without this extension."""
+        stash = self.md.htmlStash.rawHtmlBlocks
+        token = self.extension.token
+        for number, block in enumerate(stash):
+            if isinstance(block, str) and token in block:
+                for marked, source in self.extension.sources:
+                    if marked in block:
+                        block = block.replace(marked, source)
+                stash[number] = block
 
-    def _group_heading(self, entry: Entry, seen: set[str]) -> list[ET.Element]:
-        date = entry.date
-        if date is None or date.year is None or date.month is None or not 1 <= date.month <= 12:
-            return []
-        ident = group_id(date.year, date.month)
-        if ident in seen:
-            return []
-        seen.add(ident)
-        heading = ET.Element("h3", {"id": ident, "class": "paperlist-group"})
-        heading.text = f"{date.year:04d}-{date.month:02d}"
-        return [heading]
+    @staticmethod
+    def _strip_stray_markers(root: ET.Element, marker: re.Pattern[str]) -> None:
+        """A marker the assembly did not use (its entry sat where the pieces could not be
+        gathered) leaves no trace: its text stays, the marker goes."""
+        for parent in root.iter():
+            for child in list(parent):
+                found = _marker(child, marker)
+                if found is None:
+                    continue
+                text = child.text or ""
+                rest = text.split(" ", 1)[1] if found[0] == "p" and " " in text else ""
+                if found[0] == "p":
+                    child.text = rest
+                elif not len(child):
+                    parent.remove(child)
+                else:
+                    child.text = ""
 
-    def _notes(self, root: ET.Element, paper_list: PaperList, options: RenderOptions) -> None:
-        """Give notes headings their entries' anchors and titles; wrap each section."""
+    def _move_notes(
+        self,
+        root: ET.Element,
+        paper_list: PaperList,
+        matched: dict[ET.Element, Heading],
+        built: dict[int, ET.Element],
+        options: RenderOptions,
+        level: int,
+    ) -> None:
+        """Move each notes section under the entry that links to it, in a details element
+        that keeps the id the entry links to, with a way back to the paper."""
         if not paper_list.notes:
             return
         anchors = AnchorIndex(paper_list, ("github", "mkdocs", "pymdownx"))
-        by_heading: dict[int, tuple[str, str]] = {}
+        owner: dict[int, tuple[str, str, int]] = {}
         for entry in paper_list.entries:
             for link in entry.links:
                 fragment = link.fragment
                 if not fragment:
                     continue
                 heading = anchors.intended(fragment)
-                if heading is not None and heading.start not in by_heading:
-                    title = display_title(entry) if entry.title is not None else heading.text
-                    by_heading[heading.start] = (anchors.decode(fragment), title)
+                if heading is not None and heading.start not in owner:
+                    owner[heading.start] = (
+                        anchors.decode(fragment),
+                        display_title(entry),
+                        entry.index,
+                    )
         notes = {section.heading.index for section in paper_list.notes}
         children = list(root)
-        headings = _match_headings(children, paper_list.headings)
         rebuilt: list[ET.Element] = []
-        index = 0
-        while index < len(children):
-            element = children[index]
-            heading = headings.get(index)
-            if heading is None or heading.index not in notes:
+        at = 0
+        while at < len(children):
+            element = children[at]
+            heading = matched.get(element)
+            target = (
+                owner.get(heading.start) if heading is not None and heading.index in notes else None
+            )
+            if heading is None or target is None or target[2] not in built:
                 rebuilt.append(element)
-                index += 1
+                at += 1
                 continue
-            target = by_heading.get(heading.start)
-            if target is not None:
-                fragment, title = target
-                element.set("id", fragment)
-                element.text = _LITERAL_AMPERSAND_RE.sub("&amp;", title)
-                for child in list(element):
-                    element.remove(child)
-            end = index + 1
-            while end < len(children) and children[end].tag not in {"h1", "h2"}:
+            fragment, title, index = target
+            end = at + 1
+            while end < len(children):
+                tag = _LEVELS.get(children[end].tag)
+                if (tag is not None and tag <= heading.level) or children[end].tag == "article":
+                    break
                 end += 1
-            rebuilt.append(self._wrap(children[index:end], options))
-            index = end
+            article = built[index]
+            element.set("id", fragment)
+            # The section's headings move down together, under the entry's group.
+            shift = level - heading.level
+            for moved in children[at:end]:
+                for inner in moved.iter():
+                    if inner.tag in _LEVELS:
+                        inner.tag = f"h{max(1, min(6, _LEVELS[inner.tag] + shift))}"
+            element.text = shown(title)
+            for child in list(element):
+                element.remove(child)
+            details = ET.SubElement(article, "details", {"class": "paperlist-notes"})
+            if not options.collapse_notes:
+                details.set("open", "open")
+            ET.SubElement(details, "summary").text = "TLDR/Notes"
+            details.extend(children[at:end])
+            back = ET.SubElement(details, "p", {"class": "paperlist-back"})
+            ET.SubElement(back, "a", {"href": f"#{article.get('id')}"}).text = "Back to the paper"
+            at = end
         root[:] = rebuilt
 
-    @staticmethod
-    def _wrap(section: list[ET.Element], options: RenderOptions) -> ET.Element:
-        if options.collapse_notes:
-            wrapper = ET.Element("details", {"class": "paperlist-notes"})
-            summary = ET.SubElement(wrapper, "summary")
-            section[0].tail = None
-            summary.append(section[0])
-            wrapper.extend(section[1:])
-        else:
-            wrapper = ET.Element("div", {"class": "paperlist-notes"})
-            wrapper.extend(section)
-        return wrapper
+
+class _GroupIdTreeprocessor(Treeprocessor):
+    """After toc: a section group takes its heading's id, the chips link to it, each
+    group title shows its count, and the controls are held out of sanitizing."""
+
+    def __init__(self, md: Markdown, extension: PaperListExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: ET.Element) -> None:
+        extension = self.extension
+        layout = extension.plan
+        if extension.paper_list is None or layout is None:
+            return
+        renamed: dict[str, str] = {}
+        counts: dict[str, int] = {group.ident: len(group.members) for group in layout.groups}
+        for element in root.iter():
+            group = element.get("data-group")
+            if group is None or element.tag not in _LEVELS:
+                continue
+            ident = element.get("id") or group
+            element.set("id", ident)
+            renamed[group] = ident
+            count = ET.SubElement(element, "span", {"class": "paperlist-group-count"})
+            count.text = str(counts.get(group, 0))
+            count.tail = None
+            if len(element) == 1 and element.text:
+                element.text = element.text.rstrip() + " "
+        for parent in root.iter():
+            for number, child in enumerate(list(parent)):
+                group = child.get("data-group")
+                if group in renamed:
+                    child.set("data-group", renamed[group])
+                if child.tag == "div" and child.get("class") == "paperlist-controls":
+                    for chip in child.iter("a"):
+                        old = chip.get("data-group")
+                        if old in renamed:
+                            chip.set("data-group", renamed[old])
+                            chip.set("href", f"#{renamed[old]}")
+                    parent[number] = self._keep(child)
+
+    def _keep(self, element: ET.Element) -> ET.Element:
+        """A placeholder for the controls, which the postprocessor puts back after
+        sanitizing: they are built safe (etree text, no URL but in-page anchors) and are
+        what the sanitizer rightly refuses to a page's Markdown (form controls)."""
+        extension = self.extension
+        extension.kept.append(self.md.serializer(element))
+        placeholder = ET.Element("p")
+        placeholder.text = f"{extension.token}keep{len(extension.kept) - 1}"
+        return placeholder
 
 
 class _SanitizingPostprocessor(Postprocessor):
@@ -272,39 +544,74 @@ class _SanitizingPostprocessor(Postprocessor):
         return placeholder.sub(lambda match: kept[int(match.group(1))], text)
 
 
-# Python-Markdown's serializer leaves an "&" that starts a character reference as it is (its
-# own entities are stashed that way), so the text "&lt;" would show as "<": such an "&" is
-# written "&amp;" here, which the serializer then keeps.
-_LITERAL_AMPERSAND_RE = re.compile(r"&(?=(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
+def _marker(element: ET.Element, marker: re.Pattern[str]) -> tuple[str, int, str] | None:
+    if element.tag != "p" or not element.text:
+        return None
+    found = marker.match(element.text)
+    if found is None:
+        return None
+    return found.group(1), int(found.group(2)), found.group(3)
 
 
-def _literal_ampersands(root: ET.Element) -> ET.Element:
-    """The element, its text and its descendants' shown as they are by Python-Markdown."""
-    for element in root.iter():
-        if element.text and "&" in element.text:
-            element.text = _LITERAL_AMPERSAND_RE.sub("&amp;", element.text)
-        if element.tail and "&" in element.tail:
-            element.tail = _LITERAL_AMPERSAND_RE.sub("&amp;", element.tail)
-    return root
+def _unique(ident: str, used: set[str]) -> str:
+    candidate, number = ident, 1
+    while candidate in used:
+        number += 1
+        candidate = f"{ident}-{number}"
+    used.add(candidate)
+    return candidate
 
 
-_LEVELS = {f"h{level}": level for level in range(1, 7)}
+def _with_class(classes: str | None, name: str) -> str:
+    return f"{classes} {name}" if classes else name
 
 
-def _match_headings(children: list[ET.Element], headings: list[Heading]) -> dict[int, Heading]:
-    """The heading of the model that each top-level heading element renders, by index.
+def _headings_in(headings: list[Heading], start: int, end: int) -> list[Heading]:
+    starts = [heading.start for heading in headings]
+    first = bisect_left(starts, start)
+    found: list[Heading] = []
+    for heading in headings[first:]:
+        if heading.start >= end:
+            break
+        found.append(heading)
+    return found
+
+
+def _sections(paper_list: PaperList, headings: list[Heading], notes: set[int]) -> list[int | None]:
+    """The heading (model index) each entry sits under: the last heading before it that
+    is not a notes heading and, for an entry that is itself a heading, of a higher rank."""
+    candidates = [
+        heading for heading in headings if heading.index not in notes and not heading.quoted
+    ]
+    starts = [heading.start for heading in candidates]
+    result: list[int | None] = []
+    for entry in paper_list.entries:
+        at = bisect_left(starts, entry.start) - 1
+        own = None
+        if entry.title is not None and entry.title.kind == "heading":
+            found = _headings_in(paper_list.headings, entry.start, entry.end)
+            own = found[0].level if found else None
+        while at >= 0 and own is not None and candidates[at].level >= own:
+            at -= 1
+        result.append(candidates[at].index if at >= 0 else None)
+    return result
+
+
+def _match_headings(
+    children: list[ET.Element], headings: list[Heading]
+) -> dict[ET.Element, Heading]:
+    """The heading of the model that each top-level heading element renders.
 
     Matched by position, not by text: a heading's rendered text holds Python-Markdown's
-    placeholders for inline HTML and entities (``## a &amp; b``), so comparing texts lost
-    that heading and every one after it. The k-th heading element is the model's next
-    heading of the same level; a heading the renderer does not show as one (inside an HTML
-    block) is skipped that way, and one in a block quote is no top-level element. The
-    extension's own headings are not the list's.
+    placeholders for inline HTML and entities (``## a &amp; b``). The k-th heading
+    element is the model's next heading of the same level; a heading the renderer does
+    not show as one (inside an HTML block) is skipped that way, and one in a block quote
+    is no top-level element. The extension's own headings are not the list's.
     """
-    matched: dict[int, Heading] = {}
+    matched: dict[ET.Element, Heading] = {}
     headings = [heading for heading in headings if not heading.quoted]  # not top-level
     position = 0
-    for index, element in enumerate(children):
+    for element in children:
         level = _LEVELS.get(element.tag)
         if level is None or "paperlist-" in (element.get("class") or ""):
             continue
@@ -312,13 +619,9 @@ def _match_headings(children: list[ET.Element], headings: list[Heading]) -> dict
             position += 1
         if position == len(headings):
             break
-        matched[index] = headings[position]
+        matched[element] = headings[position]
         position += 1
     return matched
-
-
-def _is_placeholder(element: ET.Element, token: str) -> bool:
-    return element.tag == "p" and (element.text or "").startswith(token)
 
 
 def makeExtension(**kwargs: Any) -> PaperListExtension:

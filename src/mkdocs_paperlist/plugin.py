@@ -48,8 +48,15 @@ class PaperListPlugin(BasePlugin[PaperListConfig]):
             badges=self.config.badges,
             toc=self.config.toc,
             filter=self.config.filter,
+            sort=self.config.sort,
+            group=self.config.group,
+            unwrap_notes=self.config.unwrap_notes,
             sanitize=self.config.sanitize,
         )
+        fenced = find_rule("fenced-notes").code
+        if self.config.unwrap_notes and fenced not in self.levels:
+            # This site shows such notes as Markdown: a defect for GitHub, not here.
+            self.levels[fenced] = "info"
         config.markdown_extensions.append(self.extension)
         config.extra_css.append(f"{_ASSET_DIR}/paperlist.css")
         config.extra_javascript.append(f"{_ASSET_DIR}/paperlist.js")

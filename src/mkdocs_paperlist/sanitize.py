@@ -25,10 +25,12 @@ UNSAFE_SCHEMES: Final = ("javascript", "vbscript", "data")
 # What Python-Markdown, its usual extensions (tables, footnotes, admonition, toc, abbr,
 # def_list, attr_list, pymdownx) and hand-written notes (<br>, <sub>, <img>) produce; no
 # form controls, frames, scripts, styles or SVG.
-_TAGS: Final = frozenset(nh3.ALLOWED_TAGS | {"details", "summary", "section"})
+# The page's entries and groups (article, section) pass through the sanitizer too, with
+# their data-* attributes (read by the filter script) and aria-* attributes.
+_TAGS: Final = frozenset(nh3.ALLOWED_TAGS | {"article", "details", "summary", "section"})
 _ATTRIBUTES: Final = {
     **{tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()},
-    "*": {"id", "class", "title", "lang", "dir"},
+    "*": {"id", "class", "title", "lang", "dir", "hidden"},
     "a": {"href", "hreflang"},
     "img": {"src", "alt", "width", "height", "loading"},
     "details": {"open"},
@@ -84,4 +86,5 @@ def sanitize(fragment: str) -> str:
         strip_comments=True,
         link_rel=None,
         filter_style_properties={"text-align"},
+        generic_attribute_prefixes={"data-", "aria-"},
     )

@@ -35,6 +35,7 @@ from paperlint.model import (
 from paperlint.parse import parse as parse_document
 from paperlint.rule import Rule, Severity
 from paperlint.rules import ALL_RULES, UnknownRuleError, find_rule
+from paperlint.rules.pl304_fenced_notes import wrapped_fences
 from paperlint.settings import Settings
 from paperlint.slugs import TARGETS
 from paperlint.urls import recover, scheme
@@ -80,6 +81,7 @@ __all__ = [
     "recover",
     "scheme",
     "unescape",
+    "wrapped_fences",
 ]
 
 
