@@ -76,7 +76,7 @@ def screenshot(chromium: str, page: Path, output: Path, width: int, height: int)
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--page", default="mllm-medical", help="page of the site to show")
+    parser.add_argument("--page", default="minecraft-agents", help="page of the site to show")
     parser.add_argument("--output", type=Path, default=OUTPUT, help="folder for the PNGs")
     options = parser.parse_args(argv)
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
