@@ -41,6 +41,7 @@ ROOT = Path(__file__).parent.parent
 ARTIFACTS = Path(__file__).parent / "artifacts"
 ASSETS = ROOT / "src" / "mkdocs_paperlist" / "assets"
 CONTRACT = Path(__file__).parent / "fixtures" / "page" / "contract.html"
+FORMATS = Path(__file__).parent / "data" / "formats"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -85,12 +86,17 @@ def _serve(directory: Path) -> Iterator[Served]:
 
 
 def _build_example(
-    tmp_path_factory: pytest.TempPathFactory, theme: str | None, options: str = ""
+    tmp_path_factory: pytest.TempPathFactory,
+    theme: str | None,
+    options: str = "",
+    extra_docs: Path | None = None,
 ) -> Path:
     """A copy of example_site/ (its theme block replaced by `theme`, the plugin given
-    `options` too), built; the site folder."""
+    `options` too, the pages in `extra_docs` added), built; the site folder."""
     source = tmp_path_factory.mktemp("example") / "example_site"
     shutil.copytree(ROOT / "example_site", source, ignore=shutil.ignore_patterns("site"))
+    if extra_docs is not None:
+        shutil.copytree(extra_docs, source / "docs", dirs_exist_ok=True)
     config = source / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     if theme is not None:
@@ -118,6 +124,18 @@ def material_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """The example site built with Material for MkDocs, each paper's notes collapsed."""
     site = _build_example(tmp_path_factory, MATERIAL_THEME, "      collapse_notes: true\n")
     with _serve(site) as served:
+        yield served
+
+
+@pytest.fixture(scope="module")
+def formats_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The example site with the sixteen real lists of other formats added (tests/data/formats/):
+    venues, the authors' own sections, badges of every kind."""
+    source = tmp_path_factory.mktemp("formats-docs")
+    for path in sorted(FORMATS.glob("*.md")):
+        if path.name != "SOURCE-README.md":
+            shutil.copy(path, source / f"format-{path.stem}.md")
+    with _serve(_build_example(tmp_path_factory, None, extra_docs=source)) as served:
         yield served
 
 
@@ -600,10 +618,10 @@ def test_contract_unknown_url_values_are_ignored(contract: Served, browser: Brow
 
 
 LINKS = """
-(() => {
+(selector => {
   const results = [];
-  const links = Array.from(document.querySelectorAll('a[href^="#"]'))
-    .filter(a => a.getAttribute('href').length > 1);
+  const links = Array.from(document.querySelectorAll(selector))
+    .filter(a => (a.getAttribute('href') || '').startsWith('#') && a.getAttribute('href') !== '#');
   for (const link of links) {
     for (const details of document.querySelectorAll('details.paperlist-notes[open]')) {
       details.open = false;
@@ -620,15 +638,18 @@ LINKS = """
                   shown: !!target && target.getClientRects().length > 0});
   }
   return results;
-})()
+})(%s)
 """
+# The links the page itself makes: chips, TLDR/Notes badges, "Back to the paper".
+PAGE_LINKS = "a.paperlist-chip, a.paperlist-notes-link, .paperlist-back a"
 
 
-def _check_links(browser: Browser, page: str) -> list[dict[str, Any]]:
-    """Click every in-page link: each lands on an element that shows (its notes opened)."""
-    results: list[dict[str, Any]] = browser.evaluate(LINKS)
+def _check_links(browser: Browser, page: str, selector: str = "a") -> list[dict[str, Any]]:
+    """Click every in-page link (of `selector`): each lands on an element that shows, its
+    notes opened."""
+    results: list[dict[str, Any]] = browser.evaluate(LINKS % json.dumps(selector))
     bad = [r for r in results if not (r["found"] and r["closed"] == 0 and r["shown"])]
-    assert results and bad == [], f"{page}: {bad[:5]}"
+    assert bad == [], f"{page}: {bad[:5]}"
     return results
 
 
@@ -858,7 +879,7 @@ def test_site_in_page_links_land(
     served = _served(request, theme)
     for page in _list_pages(served):
         browser.open(f"{served.url}/{page}/")
-        _check_links(browser, f"{theme} {page}")
+        assert _check_links(browser, f"{theme} {page}"), page
 
 
 def test_site_notes_anchor_on_load(material_site: Served, browser: Browser) -> None:
@@ -952,3 +973,54 @@ def test_two_lists_sections_and_no_groups(contract: Served, browser: Browser) ->
     assert browser.evaluate(f"{shown}('paper-survey-b')") and not browser.evaluate(
         f"{shown}('paper-survey-a')"
     )
+
+
+def _format_pages(served: Served) -> list[str]:
+    pages = [page for page in _list_pages(served) if page.startswith("format-")]
+    assert len(pages) == 16, pages
+    return pages
+
+
+def test_formats_filter_matches_python(formats_site: Served, browser: Browser) -> None:
+    seen_venue = seen_section = 0
+    for page in _format_pages(formats_site):
+        html = formats_site.html(page)
+        entries = page_entries(html)
+        browser.open(f"{formats_site.url}/{page}/")
+        venues = _options(browser, "venue")
+        dates = _options(browser, "from")
+        cases: list[dict[str, str]] = [
+            {},
+            {"q": "learning"},
+            {"q": "language model", "in": "title"},
+            {"q": "2023", "in": "venue"},
+            {"code": "yes"},
+        ]
+        if venues:
+            cases += [{"venue": venues[0]}, {"venue": venues[-1], "q": "a"}]
+        if dates:
+            cases.append({"from": dates[len(dates) // 2], "code": "yes"})
+        for chosen in cases:
+            state = _check_filter(browser, entries, chosen)
+            if chosen.get("venue") and state["shown"]:
+                seen_venue += 1
+            hidden_sections = [
+                name
+                for name, elements in state["groups"].items()
+                if any(e["tag"][0] == "h" and not e["shown"] for e in elements)
+            ]
+            seen_section += bool(hidden_sections)
+    # The lists exercise what the example site's generator lists do not.
+    assert seen_venue >= 5 and seen_section >= 5, (seen_venue, seen_section)
+
+
+def test_formats_links_and_phone_width(formats_site: Served, browser: Browser) -> None:
+    clicked = 0
+    for page in _format_pages(formats_site):
+        browser.viewport(1280)
+        browser.open(f"{formats_site.url}/{page}/")
+        # The authors' own links are written for GitHub's heading ids (paperlint reports
+        # those that do not resolve elsewhere): only the page's links are checked here.
+        clicked += len(_check_links(browser, page, PAGE_LINKS))
+        _no_overflow(browser)
+    assert clicked > 100
