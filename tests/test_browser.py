@@ -19,6 +19,7 @@ import http.server
 import json
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -54,6 +55,7 @@ MATERIAL_THEME = """theme:
   # Google's fonts would be fetched from a CDN; this site makes no request elsewhere.
   font: false
   # Both schemes, as a site with a dark-mode toggle has them (slate's colours load only then).
+  features: [navigation.instant]
   palette:
     - scheme: default
       toggle: {icon: material/brightness-4, name: Dark mode}
@@ -74,10 +76,17 @@ class Served:
         return path.read_text(encoding="utf-8")
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
 @contextlib.contextmanager
-def _serve(directory: Path) -> Iterator[Served]:
+def _serve(directory: Path, port: int = 0) -> Iterator[Served]:
     handler = functools.partial(_Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield Served(f"http://127.0.0.1:{server.server_address[1]}", directory)
@@ -122,8 +131,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 @pytest.fixture(scope="module")
 def material_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """The example site built with Material for MkDocs, each paper's notes collapsed."""
-    site = _build_example(tmp_path_factory, MATERIAL_THEME, "      collapse_notes: true\n")
-    with _serve(site) as served:
+    # Instant navigation takes over only links to the site_url's host and port.
+    port = _free_port()
+    theme = f"site_url: http://127.0.0.1:{port}/\n{MATERIAL_THEME}"
+    site = _build_example(tmp_path_factory, theme, "      collapse_notes: true\n")
+    with _serve(site, port) as served:
         yield served
 
 
@@ -621,20 +633,21 @@ LINKS = """
 (selector => {
   const results = [];
   const links = Array.from(document.querySelectorAll(selector))
-    .filter(a => (a.getAttribute('href') || '').startsWith('#') && a.getAttribute('href') !== '#');
+    // In-page links, also those Material's instant navigation made absolute.
+    .filter(a => a.hash && a.origin === location.origin && a.pathname === location.pathname);
   for (const link of links) {
     for (const details of document.querySelectorAll('details.paperlist-notes[open]')) {
       details.open = false;
     }
     link.click();
-    let id = link.getAttribute('href').slice(1);
+    let id = link.hash.slice(1);
     try { id = decodeURIComponent(id); } catch (error) {}
     const target = document.getElementById(id);
     let closed = 0;
     for (let d = target && target.closest('details'); d; d = d.parentElement.closest('details')) {
       if (!d.open) closed += 1;
     }
-    results.push({href: link.getAttribute('href'), found: !!target, closed,
+    results.push({href: link.hash, found: !!target, closed,
                   shown: !!target && target.getClientRects().length > 0});
   }
   return results;
@@ -886,8 +899,7 @@ def test_site_notes_anchor_on_load(material_site: Served, browser: Browser) -> N
     # This build collapses every paper's notes: a shared link to one of them opens it.
     browser.open(f"{material_site.url}/mllm-medical/")
     anchors: list[str] = browser.evaluate(
-        "Array.from(document.querySelectorAll('a.paperlist-notes-link'))"
-        ".map(link => link.getAttribute('href'))"
+        "Array.from(document.querySelectorAll('a.paperlist-notes-link')).map(link => link.hash)"
     )
     closed = "(id => !document.getElementById(id).closest('details').open)"
     assert anchors and all(browser.evaluate(f"{closed}({json.dumps(a[1:])})") for a in anchors)
@@ -1024,3 +1036,26 @@ def test_formats_links_and_phone_width(formats_site: Served, browser: Browser) -
         clicked += len(_check_links(browser, page, PAGE_LINKS))
         _no_overflow(browser)
     assert clicked > 100
+
+
+def test_material_instant_navigation(material_site: Served, browser: Browser) -> None:
+    # Material swaps the page's content without loading the script again; each page's list
+    # is set up when it arrives, with its own state.
+    browser.open(f"{material_site.url}/mllm-medical/?q=ECG&in=title")
+    assert browser.evaluate(STATE)["count"] == "1 of 10 papers"
+    browser.evaluate("window.sameDocument = true")
+    browser.evaluate(
+        "document.querySelector('a.md-nav__link[href$=\"minecraft-agents/\"]').click()"
+    )
+    _wait_until(
+        lambda: (
+            browser.evaluate("location.pathname").endswith("/minecraft-agents/")
+            and browser.evaluate("document.querySelector('.paperlist-count')?.textContent")
+            == "32 of 32 papers"
+        ),
+        "the next page's list was not set up",
+    )
+    if not browser.evaluate("window.sameDocument === true"):
+        pytest.skip("Material loaded the page instead of swapping its content")
+    entries = page_entries(material_site.html("minecraft-agents"))
+    _check_filter(browser, entries, {"q": "minecraft", "in": "title"})

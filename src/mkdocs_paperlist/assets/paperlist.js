@@ -234,9 +234,13 @@
 
   // A click on a link into closed notes opens them first, so that the browser's own scroll
   // lands on the anchor (also when the hash does not change and no hashchange follows).
+  // Links are compared as URLs: Material's instant navigation makes "#x" absolute.
   function onClick(event) {
-    var link = event.target.closest ? event.target.closest("a[href^='#']") : null;
-    if (link) { reveal(decoded(link.getAttribute("href").slice(1))); }
+    var link = event.target.closest ? event.target.closest("a[href*='#']") : null;
+    if (link && link.hash && link.origin === location.origin
+      && link.pathname === location.pathname) {
+      reveal(decoded(link.hash.slice(1)));
+    }
   }
 
   // Printing shows every paper's notes; they close again afterwards.
