@@ -780,6 +780,22 @@ def test_contract_badge_contrast_light_and_dark(contract: Served, browser: Brows
     assert icons and all(icon.startswith('url("data:image/svg+xml') for icon in icons)
 
 
+def test_light_only_theme_keeps_light_badges_under_a_dark_system(
+    contract: Served, browser: Browser
+) -> None:
+    # Without <meta name="color-scheme" content="light dark"> the page stays white when the
+    # system is dark (as Sphinx's alabaster does): the badges stay light too.
+    page = contract.root / "light-only.html"
+    html = contract.html("contract.html")
+    page.write_text(re.sub(r'<meta name="color-scheme"[^>]*>', "", html), encoding="utf-8")
+    browser.prefers("dark")
+    browser.open(f"{contract.url}/light-only.html")
+    assert not any(_is_dark([b]) for b in _contrast(browser, "light page, dark system"))
+    # A theme that turns dark with the system gets dark badges (the contract page does).
+    browser.open(f"{contract.url}/contract.html")
+    assert _is_dark(_contrast(browser, "dark page, dark system"))
+
+
 def test_contract_print_opens_notes_hides_controls(contract: Served, browser: Browser) -> None:
     browser.open(f"{contract.url}/contract.html")
     browser.call("Emulation.setEmulatedMedia", media="print")

@@ -256,11 +256,42 @@
     openedForPrint = [];
   }
 
+  // The styles give badges dark colours when the system prefers dark and the theme names no
+  // scheme of its own; a theme that then still paints a light page (Sphinx's alabaster) keeps
+  // light badges: the page's actual background decides.
+  var systemDark = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+  function rgba(text) {
+    var match = /rgba?\(([^)]*)\)/.exec(text || "");
+    if (!match) { return null; }
+    var parts = match[1].split(/[\s,\/]+/).filter(Boolean).map(Number);
+    return { r: parts[0], g: parts[1], b: parts[2], a: parts.length > 3 ? parts[3] : 1 };
+  }
+  function lightPage(element) {
+    for (var node = element; node && node.nodeType === 1; node = node.parentElement) {
+      var colour = rgba(getComputedStyle(node).backgroundColor);
+      if (colour && colour.a > 0.5) {
+        return 0.299 * colour.r + 0.587 * colour.g + 0.114 * colour.b > 128;
+      }
+    }
+    // Nothing painted: the canvas, dark only if the page allows a dark colour scheme.
+    var meta = document.querySelector("meta[name='color-scheme']");
+    var scheme = (getComputedStyle(document.documentElement).colorScheme || "") + " "
+      + (meta ? meta.getAttribute("content") : "");
+    return !/dark/.test(scheme);
+  }
+  function matchPage() {
+    var controls = document.querySelector(".paperlist-controls");
+    var light = Boolean(systemDark && systemDark.matches && controls && lightPage(controls));
+    document.documentElement.classList.toggle("paperlist-light-page", light);
+  }
+
   function init() {
     lists(document).forEach(setup);
+    matchPage();
     revealHash();
   }
 
+  if (systemDark && systemDark.addEventListener) { systemDark.addEventListener("change", matchPage); }
   window.addEventListener("hashchange", revealHash);
   window.addEventListener("beforeprint", beforePrint);
   window.addEventListener("afterprint", afterPrint);
