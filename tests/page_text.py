@@ -60,5 +60,6 @@ def articles(page: str) -> list[Article]:
 def visible_words(fragment: str) -> list[str]:
     """The words a reader sees in an HTML fragment (tags dropped, references decoded)."""
     text = re.sub(r"<(script|style)\b.*?</\1>", " ", fragment, flags=re.S | re.I)
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)  # a comment parts no word
     text = html.unescape(re.sub(r"<[^>]+>", " ", text))
     return WORD_RE.findall(text.lower())

@@ -157,7 +157,7 @@ def test_append_keeps_the_byte_order_mark_and_line_endings(tmp_path: Path) -> No
 
 
 def test_main_returns_the_exit_code(tmp_path: Path) -> None:
-    assert main(["import", "bibtex", str(tmp_path / "x")]) == 2
+    assert main(["import", "ris", str(tmp_path / "x")]) == 2
 
 
 # -- bad input: one line, exit 2 ------------------------------------------------------------
@@ -182,8 +182,8 @@ def inputs(tmp_path: Path) -> Path:
 
 BAD_INPUTS = [
     (
-        ["bibtex", "{d}/list.md"],
-        'unknown format "bibtex"; choose from hf-papers, arxiv-atom, jsonl',
+        ["ris", "{d}/list.md"],
+        'unknown format "ris"; choose from hf-papers, arxiv-atom, jsonl, bibtex',
     ),
     (["hf-papers", "{d}/empty.txt"], "{d}/empty.txt: empty file"),
     (["hf-papers", "{d}/chrome.txt"], "{d}/chrome.txt: no paper found in it as hf-papers"),

@@ -20,6 +20,12 @@ from test_clean_list import clean_list
 
 EXAMPLE = Path(__file__).parent.parent / "example_site"
 LISTS = ["mllm-medical.md", "minecraft-agents.md", "agent-plan.md"]
+OTHER_FORMATS = [
+    "llm-multi-agents.md",
+    "llm-strawberry.md",
+    "wacv-2024-3d.md",
+    "papers-in-100-lines.md",
+]
 SLUGIFY = {
     "default": "",
     "pymdownx": (
@@ -36,6 +42,11 @@ def _site(tmp_path: Path, config_extra: str = "", plugin: str | None = None) -> 
     text = config.read_text(encoding="utf-8")
     if plugin is not None:
         text = re.sub(r"  - paperlist:\n(?:      .*\n|\s*#.*\n)*", plugin, text)
+        # The lists of other formats have defects of their own, which the example's
+        # configuration logs as info: a test that configures the plugin its own way
+        # builds the three generator lists only.
+        for name in OTHER_FORMATS:
+            (site / "docs" / name).write_text(f"# {name}\n\nNot a list here.\n", encoding="utf-8")
     config.write_text(text + config_extra, encoding="utf-8")
     return site
 
@@ -66,6 +77,14 @@ def test_example_site_builds_strict_and_every_anchor_resolves(tmp_path: Path) ->
         ids, fragments = _ids_and_fragments(page)
         assert fragments, name
         assert [f for f in fragments if f not in ids] == [], name
+    for name in OTHER_FORMATS:
+        # Every anchor resolves but those the list's own source already misses.
+        page = site / "site" / name.removesuffix(".md") / "index.html"
+        ids, fragments = _ids_and_fragments(page)
+        assert "paperlist-entry" in page.read_text(encoding="utf-8"), name
+        missing = {f for f in fragments if f not in ids}
+        source = (site / "docs" / name).read_text(encoding="utf-8")
+        assert all(f"(#{fragment})" in source for fragment in missing), (name, missing)
     built = site / "site"
     assert (built / "assets" / "paperlist" / "paperlist.css").exists()
     assert (built / "assets" / "paperlist" / "paperlist.js").exists()
@@ -174,3 +193,67 @@ def test_material_theme_light_and_dark(tmp_path: Path) -> None:
     ids, fragments = _ids_and_fragments(page)
     assert [f for f in fragments if f not in ids] == []
     assert "assets/paperlist/paperlist.css" in page.read_text(encoding="utf-8")
+
+
+SITE_ANCHOR_LIST = (
+    "# Papers\n\n"
+    "- [25/06] **MedSeg-R: Reasoning**  \n"
+    "[[Paper](https://arxiv.org/abs/2506.10465)] [[Code/Page](https://github.com/o/r)]"
+    " [[TLDR/Notes](#medseg-r--reasoning)]\n\n"
+    "# TLDR/Notes\n## medseg-r--reasoning\nText.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("targets", "reported"),
+    [("[mkdocs]", False), ("[github, mkdocs]", False), ("[pymdownx]", False)],
+)
+def test_an_anchor_the_page_makes_work_is_not_reported_for_this_site(
+    tmp_path: Path, targets: str, reported: bool
+) -> None:
+    # "#medseg-r--reasoning" names the notes heading as GitHub spells its id; MkDocs'
+    # slugify would make it "medseg-r-reasoning", but the page gives the notes the id the
+    # entry links to, so on this site the anchor works: no finding for the site's targets.
+    site = _site(tmp_path, plugin=f"  - paperlist:\n      targets: {targets}\n")
+    for name in LISTS:
+        (site / "docs" / name).write_text(SITE_ANCHOR_LIST, encoding="utf-8")
+    result = _build(site)
+    assert ("PL301" in result.stderr) is reported, result.stderr
+    assert result.returncode == 0, result.stderr
+    html = (site / "site" / "mllm-medical" / "index.html").read_text(encoding="utf-8")
+    ids, fragments = _ids_and_fragments(html_path := site / "site" / "mllm-medical" / "index.html")
+    assert "medseg-r--reasoning" in ids and "medseg-r--reasoning" in fragments, html_path
+    assert "paperlist-entry" in html
+
+
+def test_an_anchor_broken_on_github_is_still_reported_for_github(tmp_path: Path) -> None:
+    text = SITE_ANCHOR_LIST.replace("(#medseg-r--reasoning)", "(#medseg-r-reasoning)")
+    site = _site(tmp_path, plugin="  - paperlist:\n      targets: [github, mkdocs]\n")
+    for name in LISTS:
+        (site / "docs" / name).write_text(text, encoding="utf-8")
+    result = _build(site)
+    messages = [line for line in result.stderr.splitlines() if "PL301" in line]
+    assert messages and all("does not resolve on github" in line for line in messages)
+    assert not any(
+        "mkdocs" in line.split("does not resolve on", 1)[1].split(":")[0] for line in messages
+    )
+
+
+def test_each_list_gets_an_atom_feed_linked_from_its_page(tmp_path: Path) -> None:
+    etree = pytest.importorskip("lxml.etree")
+    schema = etree.RelaxNG(etree.parse(str(CORPUS.parent / "schemas" / "atom.rng")))
+    site = _site(tmp_path, "site_url: https://lists.example.org/\n")
+    result = _build(site)
+    assert result.returncode == 0, result.stderr
+    for name in [*LISTS, *OTHER_FORMATS]:
+        folder = site / "site" / name.removesuffix(".md")
+        feed = etree.parse(str(folder / "feed.xml"))
+        assert schema.validate(feed), (name, schema.error_log)
+        links = feed.getroot().findall("{http://www.w3.org/2005/Atom}link")
+        assert f"https://lists.example.org/{name.removesuffix('.md')}/feed.xml" in {
+            link.get("href") for link in links
+        }
+        html = (folder / "index.html").read_text(encoding="utf-8")
+        assert 'class="paperlist-feed" href="feed.xml"' in html
+    index = (site / "site" / "index.html").read_text(encoding="utf-8")
+    assert "paperlist-feed" not in index and not (site / "site" / "feed.xml").exists()

@@ -5,12 +5,14 @@ renders it alone. A link's label may give way to its badge (``Paper`` becomes ``
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
 import markdown
 import pytest
 
+from fuzzing import SOURCES, mutate
 from mkdocs_paperlist.extension import makeExtension
 from mkdocs_paperlist.render import safe_href
 from page_text import WORD_RE, articles, visible_words
@@ -76,3 +78,31 @@ def test_the_test_sees_a_lost_word() -> None:
     (article,) = articles(page)
     assert {"cvpr", "2025", "alice", "bob", "1", "2k"} <= set(article.words)
     assert re.search(r"⭐", " ".join(article.text))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_mutated_lists_render_whole(seed: int) -> None:
+    # The fuzzer's mutations (broken brackets, runs of syntax characters, CR line endings,
+    # pieces of other lists): the page still renders, leaves no marker of its own, and
+    # shows the words of every title.
+    rng = random.Random(seed)
+    for number in range(60):
+        data = mutate(rng, rng.choice(SOURCES))
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        page = markdown.markdown(text, extensions=[makeExtension(), "toc", "tables"])
+        assert not re.search(r"paperlist[0-9a-f]{12}", page), f"seed {seed} input {number}"
+        if "<article" not in page:
+            continue
+        shown = set(visible_words(page))
+        source = text.replace("\r\n", "\n").replace("\r", "\n")
+        for entry in parse_text(source).entries:
+            if entry.title is None:
+                continue
+            # The words the title shows when Markdown renders it alone (a comment or a
+            # link's URL inside a mutated title shows nowhere).
+            title = source[entry.title.start : entry.title.start + entry.title.length]
+            missing = set(visible_words(markdown.markdown(title))) - shown
+            assert not missing, f"seed {seed} input {number}: {title!r} loses {missing}"

@@ -3,6 +3,7 @@ their entries, the controls."""
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -382,3 +383,20 @@ def test_a_quoted_heading_does_not_take_the_place_of_a_notes_heading() -> None:
     html = markdown.markdown(text, extensions=["paperlist", "toc"])
     assert '<h3 id="alpha">Alpha</h3>' in html
     assert '<h2 id="a-quoted-heading">A quoted heading</h2>' in html
+
+
+def test_each_paper_carries_its_bibtex_as_the_export_writes_it() -> None:
+    from paperlint.api import bibtex_entries
+
+    text = UNSORTED
+    page = _html(text, group="none")
+    blocks = re.findall(
+        r'<details class="paperlist-cite"><summary>BibTeX</summary><pre><code>(.*?)</code>',
+        page,
+        re.S,
+    )
+    expected = list(bibtex_entries(parse_text(text)).values())
+    assert [html.unescape(block) for block in blocks] == expected
+    assert "paperlist-cite" not in _html(text, bibtex=False)
+    assert 'class="paperlist-feed" href="feed.xml"' in _html(text, feed_url="feed.xml")
+    assert "paperlist-feed" not in page

@@ -21,6 +21,11 @@ class PaperListConfig(base.Config):
     group = c.Choice(("auto", "sections", "month", "year", "none"), default="auto")
     """auto: the author's sections when entries sit under two headings or more, else by
     month or year as the dates allow."""
+    bibtex = c.Type(bool, default=True)
+    """A BibTeX block under each paper, with a copy button."""
+    feed = c.Type(bool, default=True)
+    """Write an Atom feed of each list's newest papers next to its page and link it."""
+    feed_limit = c.Type(int, default=50)
     unwrap_notes = c.Type(bool, default=True)
     """Show notes that a generator wrapped in a code fence as Markdown (fenced-notes, which
     reports them, is then an info finding on this site)."""

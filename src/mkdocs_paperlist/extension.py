@@ -38,13 +38,22 @@ from mkdocs_paperlist.render import (
     build_controls,
     build_entry,
     display_title,
+    is_plain,
     pieces,
     plan,
     shown,
     slug,
 )
 from mkdocs_paperlist.sanitize import drop_unsafe_urls, sanitize
-from paperlint.api import AnchorIndex, Document, Entry, Heading, PaperList, wrapped_fences
+from paperlint.api import (
+    AnchorIndex,
+    Document,
+    Entry,
+    Heading,
+    PaperList,
+    bibtex_entries,
+    wrapped_fences,
+)
 from paperlint.api import parse_document as parse
 
 __all__ = ["PaperListExtension", "makeExtension"]
@@ -62,6 +71,8 @@ class PaperListExtension(Extension):
             "badges": ["inline", "inline (self-contained) or shields (shields.io images)"],
             "toc": [True, "Add the compact table of contents (group chips with counts)"],
             "filter": [True, "Add the filter bar"],
+            "bibtex": [True, "A BibTeX block under each paper, with a copy button"],
+            "feed_url": ["", "Address of the list's Atom feed, for a subscribe link"],
             "sort": ["as-written", "Order of entries: " + ", ".join(SORTS)],
             "group": ["auto", "Groups of entries: " + ", ".join(GROUPS)],
             "unwrap_notes": [
@@ -78,6 +89,7 @@ class PaperListExtension(Extension):
         self.paper_list: PaperList | None = None
         self.token = ""
         self.cuts: dict[int, Pieces] = {}
+        self.citations: dict[int, str] = {}
         self.sources: list[tuple[str, str]] = []
         """Each entry's marked pieces and its source lines, to put the source back where
         a raw HTML block (``<details>`` around a list) keeps the pieces from Markdown."""
@@ -101,6 +113,7 @@ class PaperListExtension(Extension):
         self.paper_list = None
         self.token = ""
         self.cuts = {}
+        self.citations = {}
         self.sources = []
         self.kept = []
         self.plan = None
@@ -119,6 +132,8 @@ class PaperListExtension(Extension):
             filter=bool(self.getConfig("filter")),
             sort=sort,
             group=group,
+            bibtex=bool(self.getConfig("bibtex")),
+            feed_url=str(self.getConfig("feed_url")),
         )
 
 
@@ -154,6 +169,8 @@ class _EntryPreprocessor(Preprocessor):
         document = paper_list.document
         extension.paper_list = paper_list
         extension.token = token = f"paperlist{secrets.token_hex(6)}"
+        if extension.getConfig("bibtex"):
+            extension.citations = bibtex_entries(paper_list)
         output: list[str] = []
         next_line = 0
         for entry in paper_list.entries:
@@ -179,7 +196,7 @@ def _marked(token: str, index: int, cut: Pieces) -> list[str]:
         lines += [cut.heading_line, ""]
     for code, name in _INLINE.items():
         text = getattr(cut, name)
-        if text:
+        if text and not is_plain(text):
             lines += [f"{token}p{index}{code} {text}", ""]
     for code, name in _BLOCKS.items():
         text = getattr(cut, name)
@@ -365,9 +382,16 @@ class _PaperListTreeprocessor(Treeprocessor):
                     at = end + 1
                 else:
                     break
+            for name in _INLINE.values():
+                text = getattr(cut, name)
+                if text and name not in rendered and is_plain(text):
+                    rendered[name] = plain = ET.Element("p")
+                    plain.text = text
             ident = _unique(f"paper-{slug(display_title(entry))}", used)
             line = self.extension.paper_list.document.line_of(entry.start)  # type: ignore[union-attr]
-            article = build_entry(entry, cut, rendered, ident, line, options)
+            article = build_entry(
+                entry, cut, rendered, ident, line, options, self.extension.citations.get(index)
+            )
             built[index] = article
             rebuilt.append(article)
         root[:] = rebuilt
@@ -381,7 +405,8 @@ class _PaperListTreeprocessor(Treeprocessor):
         token = self.extension.token
         for number, block in enumerate(stash):
             if isinstance(block, str) and token in block:
-                for marked, source in self.extension.sources:
+                # Last entry first: "...e5" is a prefix of "...e50", never the reverse.
+                for marked, source in reversed(self.extension.sources):
                     if marked in block:
                         block = block.replace(marked, source)
                 stash[number] = block
@@ -622,6 +647,25 @@ def _match_headings(
         matched[element] = headings[position]
         position += 1
     return matched
+
+
+def anchors_made_to_work(paper_list: PaperList) -> set[tuple[int, int]]:
+    """Where (line, column of the ``#``) the entries link to notes that the page moves
+    under them with the id the link names: anchors that work on the rendered page
+    whatever the site's slugify makes of the notes headings."""
+    if not paper_list.notes:
+        return set()
+    index = AnchorIndex(paper_list, ("github", "mkdocs", "pymdownx"))
+    notes = {section.heading.index for section in paper_list.notes}
+    document = paper_list.document
+    found: set[tuple[int, int]] = set()
+    for entry in paper_list.entries:
+        for link in entry.links:
+            if link.fragment:
+                heading = index.intended(link.fragment)
+                if heading is not None and heading.index in notes:
+                    found.add(document.position(link.anchor_start))
+    return found
 
 
 def makeExtension(**kwargs: Any) -> PaperListExtension:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
@@ -10,13 +11,15 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from mkdocs_paperlist.config import PaperListConfig
-from mkdocs_paperlist.extension import PaperListExtension
+from mkdocs_paperlist.extension import PaperListExtension, anchors_made_to_work
 from mkdocs_paperlist.render import ASSETS
 from paperlint.api import (
+    Diagnostic,
     Document,
     PaperList,
     Settings,
     UnknownRuleError,
+    atom,
     find_rule,
     lint_paper_list,
 )
@@ -33,9 +36,12 @@ class PaperListPlugin(BasePlugin[PaperListConfig]):
         self.extension: PaperListExtension | None = None
         self.levels: dict[str, str] = {}
         self.linted = 0
+        self.feeds: dict[str, str] = {}
+        """Each list's Atom feed by its path in the built site."""
 
     def on_config(self, config: Any) -> Any:
         self.linted = 0  # state is per build, also across `mkdocs serve` rebuilds
+        self.feeds = {}
         if not self.config.enabled:
             return config
         try:
@@ -51,6 +57,7 @@ class PaperListPlugin(BasePlugin[PaperListConfig]):
             sort=self.config.sort,
             group=self.config.group,
             unwrap_notes=self.config.unwrap_notes,
+            bibtex=self.config.bibtex,
             sanitize=self.config.sanitize,
         )
         fenced = find_rule("fenced-notes").code
@@ -92,16 +99,44 @@ class PaperListPlugin(BasePlugin[PaperListConfig]):
         is_list = paper_list is not None and (chosen or bool(paper_list.entries))
         self.extension.setConfig("enabled", is_list)
         self.extension.prepared = paper_list if is_list else None
+        self.extension.setConfig("feed_url", "")
         if paper_list is not None and is_list:
             self._lint(paper_list, page)
+            if self.config.feed and paper_list.entries:
+                self._feed(paper_list, page, config)
         return markdown
+
+    def _feed(self, paper_list: PaperList, page: Any, config: Any) -> None:
+        """The list's Atom feed, written beside its page at the end of the build, and the
+        page's link to it."""
+        dest = page.file.dest_uri
+        directory, _, name = dest.rpartition("/")
+        feed_name = "feed.xml" if name == "index.html" else name.rsplit(".", 1)[0] + ".xml"
+        feed_dest = f"{directory}/{feed_name}" if directory else feed_name
+        site_url = (config.site_url or "").rstrip("/")
+        text = atom(
+            paper_list,
+            name=page.title or page.file.name,
+            limit=self.config.feed_limit,
+            feed_url=f"{site_url}/{feed_dest}" if site_url else None,
+            site_url=f"{site_url}/{page.url}" if site_url else None,
+        )
+        self.feeds[feed_dest] = text
+        assert self.extension is not None
+        self.extension.setConfig("feed_url", feed_name)
+
+    def on_post_build(self, config: Any) -> None:
+        for dest, text in self.feeds.items():
+            path = Path(config.site_dir) / dest
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
 
     def _lint(self, paper_list: PaperList, page: Any) -> None:
         # Front matter was removed from `markdown`; lines are counted in the source file.
         offset = _front_matter_lines(page.file.abs_src_path)
-        settings = Settings(targets=tuple(self.config.targets))
+        targets = tuple(self.config.targets)
         self.linted += 1
-        for d in lint_paper_list(paper_list, settings):
+        for d in _site_findings(paper_list, targets):
             level = self.levels.get(d.code, d.severity.value)
             if level == "off":
                 continue
@@ -112,6 +147,37 @@ class PaperListPlugin(BasePlugin[PaperListConfig]):
                 log.info(text)
             else:
                 log.warning(text)
+
+
+_SITE_TARGETS = frozenset({"mkdocs", "pymdownx"})
+_UNRESOLVED = "PL301"
+
+
+def _site_findings(paper_list: PaperList, targets: tuple[str, ...]) -> list[Diagnostic]:
+    """The findings, with what the page itself repairs taken out: an entry's anchor to
+    its notes works on this site (the page gives the notes the id the anchor names),
+    so it is reported only for the targets that are not this site (GitHub's README)."""
+    found = lint_paper_list(paper_list, Settings(targets=targets))
+    repaired = anchors_made_to_work(paper_list) if _SITE_TARGETS & set(targets) else set()
+    if not any(d.code == _UNRESOLVED and (d.line, d.column) in repaired for d in found):
+        return found
+    elsewhere = tuple(target for target in targets if target not in _SITE_TARGETS)
+    others = (
+        {
+            (d.line, d.column): d
+            for d in lint_paper_list(paper_list, Settings(targets=elsewhere, select=(_UNRESOLVED,)))
+        }
+        if elsewhere
+        else {}
+    )
+    kept: list[Diagnostic] = []
+    for d in found:
+        if d.code == _UNRESOLVED and (d.line, d.column) in repaired:
+            if (other := others.get((d.line, d.column))) is not None:
+                kept.append(other)
+            continue
+        kept.append(d)
+    return kept
 
 
 def _front_matter_lines(path: str | None) -> int:

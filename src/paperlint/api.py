@@ -10,6 +10,7 @@ top of the core never reaches into its modules.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from paperlint.anchors import AnchorIndex
 from paperlint.arxiv import ArxivId, ArxivUrl, parse_arxiv_url
@@ -68,6 +69,8 @@ __all__ = [
     "Span",
     "Title",
     "UnknownRuleError",
+    "atom",
+    "bibtex_entries",
     "find_rule",
     "fix",
     "fix_document",
@@ -108,3 +111,18 @@ def lint(text: str, settings: Settings | None = None) -> list[Diagnostic]:
 def fix(text: str, settings: Settings | None = None, *, unsafe: bool = False) -> FixResult:
     """Apply the safe (and, with ``unsafe``, the unsafe) fixes to a paper list's text."""
     return fix_document(Document(text), settings, unsafe=unsafe)
+
+
+def bibtex_entries(paper_list: PaperList) -> dict[int, str]:
+    """Each paper's BibTeX by the index of its entry (``paperlint.export``, imported on
+    first use: a plain check needs none of it)."""
+    from paperlint.export import bibtex_entries as entries
+
+    return entries(paper_list)
+
+
+def atom(paper_list: PaperList, **options: Any) -> str:
+    """The list's newest papers as an Atom 1.0 feed (``paperlint.export.atom``)."""
+    from paperlint.export import atom as feed
+
+    return feed(paper_list, **options)

@@ -325,7 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _internal_error(exc)
 
 
-_COMMANDS = frozenset({"check", "config", "detect", "export", "import", "rule", "rules"})
+_COMMANDS = frozenset({"add", "check", "config", "detect", "export", "import", "rule", "rules"})
 
 
 def _plain_check_paths(args: list[str]) -> list[str] | None:

@@ -26,6 +26,7 @@ _LAZY_COMMANDS = {
     "import": ("paperlint.import_cli", "import_command"),
     "detect": ("paperlint.detect_cli", "detect_command"),
     "export": ("paperlint.export_cli", "export_command"),
+    "add": ("paperlint.add_cli", "add_command"),
 }
 
 
@@ -60,6 +61,7 @@ def cli() -> None:
     paperlint rule NAME            show a rule's documentation
     paperlint config [PATH]        show the configuration that applies to PATH
     paperlint import FORMAT FILE   turn paper search results into a clean list
+    paperlint add LIST SOURCE...   add papers to a list, in the list's own format
 
     Run "paperlint check --help" for the options.
     """

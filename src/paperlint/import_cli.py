@@ -78,6 +78,7 @@ def import_command(
       hf-papers    text copied from a Hugging Face "Daily Papers" search page
       arxiv-atom   a response of the arXiv API (Atom XML)
       jsonl        one JSON object a line: title, url or pdf_url, summary, published
+      bibtex       a BibTeX file (arXiv papers by eprint, others by url or doi)
 
     Papers the list already has (same arXiv id or title) are skipped; records that cannot
     be read are skipped with a warning. A summary goes to standard error.

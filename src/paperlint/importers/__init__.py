@@ -1,4 +1,5 @@
-"""Importers: paper search results (Hugging Face pages, arXiv Atom, JSON Lines) -> paper lists.
+"""Importers: paper search results (Hugging Face pages, arXiv Atom, JSON Lines, BibTeX) -> paper
+lists.
 
 ``read(format, text)`` turns an input into papers (skipping, and naming, records it cannot
 read); ``writer.new_list`` and ``writer.append`` turn papers into a list's Markdown.
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Final
 
-from paperlint.importers import arxiv_atom, hf_papers, jsonl
+from paperlint.importers import arxiv_atom, bibtex, hf_papers, jsonl
 from paperlint.importers.model import ImportFailure, Paper, ReadResult, Skipped
 from paperlint.importers.writer import DEFAULT_TITLE, Written, append, new_list
 
@@ -32,6 +33,7 @@ FORMATS: Final[dict[str, Reader]] = {
     "hf-papers": hf_papers.read,
     "arxiv-atom": arxiv_atom.read,
     "jsonl": jsonl.read,
+    "bibtex": bibtex.read,
 }
 """Every input format, by the name the command line uses."""
 

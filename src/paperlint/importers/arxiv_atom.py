@@ -66,7 +66,10 @@ def _paper(entry: ET.Element, where: str) -> Paper | Skipped:
         return Skipped(where, f'skipped "{title}": neither an arXiv id nor a date')
     comment = _text(entry, f"{_ARXIV}comment")
     urls = tuple(find_urls(comment)) if comment else ()
-    return Paper(title, abstract, arxiv, published, where, urls=urls)
+    authors = tuple(
+        name for author in entry.iter(f"{_ATOM}author") if (name := _text(author, f"{_ATOM}name"))
+    )
+    return Paper(title, abstract, arxiv, published, where, urls=urls, authors=authors)
 
 
 def read(text: str, *, year: int | None = None) -> ReadResult:

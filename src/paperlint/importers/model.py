@@ -46,6 +46,13 @@ class Paper:
     urls: tuple[str, ...] = ()
     """URLs the source gives besides the abstract's (arXiv's comment), searched for a
     Code/Page link after the abstract's."""
+    authors: tuple[str, ...] = ()
+    """The authors' names in order, when the source gives them."""
+    venue: str | None = None
+    """Where the paper appeared (a BibTeX ``journal`` or ``booktitle``), when known."""
+    precision: str = "day"
+    """How much of ``published`` the source gives: ``day``, ``month`` (the day is the
+    1st) or ``year`` (January 1)."""
 
     @property
     def paper_link(self) -> str:

@@ -29,7 +29,7 @@ from paperlint.parse import parse
 from paperlint.settings import Settings
 from paperlint.slugs import TARGETS, IdAllocator, plain_text
 
-__all__ = ["DEFAULT_TITLE", "Written", "append", "new_list"]
+__all__ = ["DEFAULT_TITLE", "Written", "append", "new_list", "note_insertion"]
 
 DEFAULT_TITLE = "Paper List"
 NOTES_HEADING = "TLDR/Notes"
@@ -298,3 +298,20 @@ def _insert(text: str, position: int, block: str, gap: str, newline: str) -> str
         rest = text[position:]
         return block + (gap + rest if rest.strip() else newline)
     return text[:position] + gap + block + text[position:]
+
+
+def note_insertion(paper_list: PaperList, paper: Paper) -> tuple[str, int, str]:
+    """For a paper to add to a list that has a notes part: the anchor of its note, the
+    offset where the note goes (the end of the notes part) and the text to insert there.
+    The anchor is the note heading's id on every target once the note is in the file."""
+    document = paper_list.document
+    notes_at, creating = _notes_position(paper_list)
+    if creating:
+        raise ValueError("the list has no notes part")
+    starts = document.line_starts
+    headings = paper_list.headings
+    before = [plain_text(h.text) for h in headings if starts[h.line - 1] < notes_at]
+    after = [plain_text(h.text) for h in headings if starts[h.line - 1] >= notes_at]
+    (anchor,) = _anchors([paper], before, [], after)
+    newline = document.newline()
+    return anchor, notes_at, (newline * 2) + _note(paper, anchor).replace("\n", newline)
