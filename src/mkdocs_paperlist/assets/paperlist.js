@@ -256,6 +256,48 @@
     openedForPrint = [];
   }
 
+  // A copy button on each paper's BibTeX block (its label is CSS: see paperlist.css).
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    // Pages served over plain http (or opened as files) have no clipboard API.
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var copied = false;
+    try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
+    document.body.removeChild(area);
+    return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+  function addCopyButtons(root) {
+    Array.prototype.forEach.call(root.querySelectorAll("details.paperlist-cite"), function (cite) {
+      var summary = cite.querySelector("summary");
+      var code = cite.querySelector("pre");
+      if (!summary || !code || summary.querySelector(".paperlist-copy")) { return; }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "paperlist-copy";
+      button.setAttribute("aria-label", "Copy the BibTeX");
+      button.addEventListener("click", function (event) {
+        // A button in a summary would also open or close the block.
+        event.preventDefault();
+        copyText(code.textContent).then(function () {
+          button.setAttribute("data-state", "copied");
+        }, function () {
+          button.setAttribute("data-state", "failed");
+          cite.open = true;
+        });
+        setTimeout(function () { button.removeAttribute("data-state"); }, 2000);
+      });
+      summary.appendChild(button);
+    });
+  }
+
   // The styles give badges dark colours when the system prefers dark and the theme names no
   // scheme of its own; a theme that then still paints a light page (Sphinx's alabaster) keeps
   // light badges: the page's actual background decides.
@@ -286,6 +328,7 @@
   }
 
   function init() {
+    addCopyButtons(document);
     lists(document).forEach(setup);
     matchPage();
     revealHash();
