@@ -28,6 +28,7 @@ ENTRY = (
 
 
 def _html(text: str, **config: object) -> str:
+    config.setdefault("assets", "external")  # the page's HTML, without the CSS and JS
     return markdown.markdown(
         text, extensions=[makeExtension(**config), "toc", "fenced_code", "tables"]
     )
@@ -400,3 +401,22 @@ def test_each_paper_carries_its_bibtex_as_the_export_writes_it() -> None:
     assert "paperlist-cite" not in _html(text, bibtex=False)
     assert 'class="paperlist-feed" href="feed.xml"' in _html(text, feed_url="feed.xml")
     assert "paperlist-feed" not in page
+
+
+def test_a_table_of_entries_leaves_no_empty_table_and_its_badges_stay_pictures() -> None:
+    text = (
+        "## 3D\n\n| **Title** | **Repo** | **Paper** |\n|---|:-:|:-:|\n"
+        "| [A Title](https://openaccess.thecvf.com/a.html)"
+        " | [![GitHub](https://img.shields.io/badge/GitHub-x-blue)](https://github.com/o/a)"
+        " | [![arXiv](https://img.shields.io/badge/arXiv-2303-red)](https://arxiv.org/abs/2303.13129)"
+        " |\n"
+        "| [B Title](https://openaccess.thecvf.com/b.html) | :heavy_minus_sign: | - |\n"
+        "| [C Title](https://openaccess.thecvf.com/c.html) | :heavy_minus_sign: | - |\n"
+    )
+    page = _html(text)
+    assert "<table" not in page
+    first = articles(page)[0]
+    assert first.attributes["data-code"] == "yes"
+    assert '<a href="https://github.com/o/a"><img alt="GitHub"' in page
+    assert "![" not in page  # no picture's Markdown shown as text
+    assert "https://openaccess.thecvf.com/a.html" in first.hrefs

@@ -29,6 +29,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from mkdocs_paperlist.assets import register as register_assets
 from mkdocs_paperlist.render import (
     GROUPS,
     SORTS,
@@ -84,6 +85,12 @@ class PaperListExtension(Extension):
                 "Sanitize the HTML rendered from the list's Markdown (entries, notes, prose); "
                 "off only for sites that trust their authors' raw HTML",
             ],
+            # paperlist assets hook (mkdocs_paperlist.assets)
+            "assets": [
+                "inline",
+                "inline: write the CSS and JS into each list page (Zensical, bare Markdown); "
+                "external: the site links them (the MkDocs plugin and Sphinx set this)",
+            ],
         }
         super().__init__(**kwargs)
         self.paper_list: PaperList | None = None
@@ -108,6 +115,11 @@ class PaperListExtension(Extension):
         md.treeprocessors.register(_GroupIdTreeprocessor(md, self), "paperlist_ids", 4)
         # After raw HTML is put back (raw_html, 30) and "&" fixed (amp_substitute, 20).
         md.postprocessors.register(_SanitizingPostprocessor(md, self), "paperlist", 1)
+        register_assets(md, self)  # paperlist assets hook
+
+    def renders_a_list(self) -> bool:  # paperlist assets hook
+        """Whether the page being converted holds a list the extension renders."""
+        return self.paper_list is not None
 
     def reset(self) -> None:
         self.paper_list = None
@@ -171,6 +183,7 @@ class _EntryPreprocessor(Preprocessor):
         extension.token = token = f"paperlist{secrets.token_hex(6)}"
         if extension.getConfig("bibtex"):
             extension.citations = bibtex_entries(paper_list)
+        lines = _without_emptied_table_heads(lines, paper_list)
         output: list[str] = []
         next_line = 0
         for entry in paper_list.entries:
@@ -187,6 +200,34 @@ class _EntryPreprocessor(Preprocessor):
             next_line = last + 1
         output.extend(lines[next_line:])
         return output
+
+
+_DELIMITER_ROW_RE = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
+
+
+def _without_emptied_table_heads(lines: list[str], paper_list: PaperList) -> list[str]:
+    """The lines with the header and delimiter rows of each table whose every row is an
+    entry made blank: the entries become articles, and the header alone would show as an
+    empty table (the column names are what the articles' parts say)."""
+    document = paper_list.document
+    rows = {
+        document.line_of(entry.start) - 1 for entry in paper_list.entries if entry.format == "table"
+    }
+    if not rows:
+        return lines
+    result = lines
+    for row in sorted(rows):
+        delimiter = row - 1
+        if delimiter < 1 or not _DELIMITER_ROW_RE.fullmatch(lines[delimiter]):
+            continue
+        end = row
+        while end < len(lines) and "|" in lines[end] and lines[end].strip():
+            end += 1
+        if all(number in rows for number in range(row, end)):
+            if result is lines:
+                result = list(lines)
+            result[delimiter - 1] = result[delimiter] = ""
+    return result
 
 
 def _marked(token: str, index: int, cut: Pieces) -> list[str]:

@@ -59,6 +59,7 @@ class PaperListPlugin(BasePlugin[PaperListConfig]):
             unwrap_notes=self.config.unwrap_notes,
             bibtex=self.config.bibtex,
             sanitize=self.config.sanitize,
+            assets="external",  # linked below, not written into each page
         )
         fenced = find_rule("fenced-notes").code
         if self.config.unwrap_notes and fenced not in self.levels:

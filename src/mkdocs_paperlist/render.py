@@ -27,6 +27,7 @@ from paperlint.api import (
     Link,
     LinkKind,
     Span,
+    order_key,
     parse_arxiv_url,
     recover,
     scheme,
@@ -245,13 +246,25 @@ def pieces(document: Document, entry: Entry, *, table: bool = False) -> Pieces:
     if entry.date is not None and low <= entry.date.start < high:
         taken.append(entry.date.span)
 
-    images: list[str] = []
+    # The source's badges stay pictures: linked ones (``[![arXiv](shield)](url)``) with
+    # their link, as Markdown renders them.
+    images: list[tuple[int, str]] = []
+    for link in entry.links:
+        if (
+            link.label.lstrip().startswith("![")
+            and low <= link.start
+            and link.end <= high
+            and not any(s.start <= link.start and link.end <= s.end for s in shown)
+        ):
+            taken.append(link.span)
+            shown.append(link.span)
+            images.append((link.start, text[link.start : link.end]))
     for badge in entry.badges:
         if any(s.start <= badge.start and badge.end <= s.end for s in shown):
             continue
         taken.append(badge.span)
-        images.append(text[badge.start : badge.end])
-    result.images = " ".join(images)
+        images.append((badge.start, text[badge.start : badge.end]))
+    result.images = " ".join(source for _, source in sorted(images))
     for link in entry.links:
         inside = any(s.start <= link.start and link.end <= s.end for s in shown)
         holds_title = entry.title is not None and (link.start <= entry.title.start < link.end)
@@ -276,8 +289,14 @@ def pieces(document: Document, entry: Entry, *, table: bool = False) -> Pieces:
             continue
         if link.start >= low and link.end <= high:
             taken.append(link.span)
-        if not link.is_empty and (not holds_title or link.kind is LinkKind.PAPER):
-            result.badged.append(link)
+        if link.is_empty:
+            continue
+        if holds_title:
+            # The title links there already; a badge adds the arXiv id, if there is one.
+            parsed = parse_arxiv_url(link.url) if link.kind is LinkKind.PAPER else None
+            if parsed is None or parsed.id is None:
+                continue
+        result.badged.append(link)
     result.rest = _leftover(document, entry, taken, " · " if table else " ")
     return result
 
@@ -356,12 +375,7 @@ def safe_href(url: str) -> str | None:
 
 def date_key(entry: Entry) -> tuple[int, int, int] | None:
     """(year, month, day) with 0 for what the date does not say; None without a year."""
-    date = entry.date
-    if date is None or date.year is None:
-        return None
-    month = date.month if date.month is not None and 1 <= date.month <= 12 else 0
-    day = date.day if month and date.day is not None and 1 <= date.day <= 31 else 0
-    return date.year, month, day
+    return order_key(entry.date)
 
 
 def date_label(entry: Entry) -> str:
@@ -503,9 +517,10 @@ def build_entry(
     children and text are moved in), ``heading`` the title heading of a heading entry."""
     date = date_label(entry)
     addresses = [_address(link) for link in cut.badged]
+    # Code anywhere in the entry counts: a badge, a linked picture, a link in its prose.
     code = any(
-        link.kind is LinkKind.CODE and address[0] is not None
-        for link, address in zip(cut.badged, addresses, strict=True)
+        link.kind is LinkKind.CODE and not link.is_empty and safe_href(link.url) is not None
+        for link in entry.links
     )
     root = ET.Element(
         "article",

@@ -16,6 +16,7 @@ as subtype, located at the list's file and line, so ``sphinx-build -W`` fails on
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -24,6 +25,10 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from mkdocs_paperlist import doctree
+from mkdocs_paperlist.assets import ASSETS, SCRIPT, STYLESHEET
+from mkdocs_paperlist.doctree import html_to_nodes
+from mkdocs_paperlist.render import GROUPS, SORTS
 from paperlint import __version__
 from paperlint.api import FileError, read_document
 
@@ -33,12 +38,19 @@ if TYPE_CHECKING:
 __all__ = ["PaperListDirective", "setup"]
 
 logger = logging.getLogger(__name__)
-ASSETS = Path(__file__).parent / "assets"
 _LEVELS = ("error", "warning", "info", "off")
 
 
 def _flag(value: str | None) -> bool:
     return directives.choice((value or "true").lower(), ("true", "false")) == "true"
+
+
+def _sort(value: str | None) -> str:
+    return str(directives.choice(value or "", SORTS))
+
+
+def _group(value: str | None) -> str:
+    return str(directives.choice(value or "", GROUPS))
 
 
 class PaperListDirective(SphinxDirective):
@@ -50,6 +62,9 @@ class PaperListDirective(SphinxDirective):
         "collapse-notes": _flag,
         "toc": _flag,
         "filter": _flag,
+        "sort": _sort,
+        "group": _group,
+        "unwrap-notes": _flag,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -66,11 +81,14 @@ class PaperListDirective(SphinxDirective):
             "collapse_notes": self.options.get("collapse-notes", config.paperlist_collapse_notes),
             "toc": self.options.get("toc", config.paperlist_toc),
             "filter": self.options.get("filter", config.paperlist_filter),
+            "sort": self.options.get("sort", config.paperlist_sort),
+            "group": self.options.get("group", config.paperlist_group),
+            "unwrap_notes": self.options.get("unwrap-notes", config.paperlist_unwrap_notes),
             "badges": config.paperlist_badges,
             "sanitize": config.paperlist_sanitize,
+            "assets": "external",
         }
-        html = _render(document.text, options)
-        return [nodes.raw("", html, format="html")]
+        return html_to_nodes(_render(document.text, options))
 
 
 def _render(text: str, options: dict[str, Any]) -> str:
@@ -108,6 +126,13 @@ def _check_config(app: Sphinx, config: Any) -> None:
     for target in config.paperlist_targets:
         if target not in TARGETS:
             raise ConfigError(f"paperlist_targets: unknown target {target!r}")
+    for name, value, choices in (
+        ("paperlist_sort", config.paperlist_sort, SORTS),
+        ("paperlist_group", config.paperlist_group, GROUPS),
+        ("paperlist_badges", config.paperlist_badges, ("inline", "shields")),
+    ):
+        if value not in choices:
+            raise ConfigError(f"{name}: {value!r} is not one of {', '.join(choices)}")
     for key, level in config.paperlist_lint.items():
         try:
             find_rule(key)
@@ -117,10 +142,16 @@ def _check_config(app: Sphinx, config: Any) -> None:
             raise ConfigError(f"paperlist_lint[{key!r}]: {level!r} is not one of {_LEVELS}")
 
 
-def _add_assets(app: Sphinx) -> None:
-    static = str(ASSETS)
-    if static not in app.config.html_static_path:
-        app.config.html_static_path.append(static)
+def _copy_assets(app: Sphinx, exception: Exception | None) -> None:
+    """Copy the CSS and JS into the HTML build's ``_static``. Done at the end of the build,
+    not by adding to ``html_static_path``: a configuration value changed by an extension
+    differs from conf.py's on the next run, and Sphinx then re-read every document."""
+    if exception is not None or app.builder.format != "html":
+        return
+    static = Path(app.builder.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    for name in (STYLESHEET, SCRIPT):
+        shutil.copyfile(ASSETS / name, static / name)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -131,9 +162,21 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("paperlist_filter", True, "env", [bool])
     app.add_config_value("paperlist_badges", "inline", "env", [str])
     app.add_config_value("paperlist_sanitize", True, "env", [bool])
+    app.add_config_value("paperlist_sort", "as-written", "env", [str])
+    app.add_config_value("paperlist_group", "auto", "env", [str])
+    app.add_config_value("paperlist_unwrap_notes", True, "env", [bool])
     app.add_directive("paperlist", PaperListDirective)
+    element = (doctree.visit_html_element, doctree.depart_html_element)
+    app.add_node(doctree.PaperListBlock, html=element)
+    app.add_node(doctree.PaperListInline, html=element)
+    app.add_node(
+        doctree.PaperListSection, html=(doctree.visit_html_section, doctree.depart_html_section)
+    )
+    app.add_node(doctree.PaperListRun, html=(doctree.visit_nothing, doctree.depart_nothing))
+    app.add_node(doctree.PaperListTitle, html=(doctree.visit_html_title, doctree.depart_html_title))
+    app.add_node(doctree.PaperListTextOnly, html=(doctree.skip, None))
     app.connect("config-inited", _check_config)
-    app.connect("builder-inited", _add_assets)
-    app.add_css_file("paperlist.css")
-    app.add_js_file("paperlist.js", defer="defer")
+    app.connect("build-finished", _copy_assets)
+    app.add_css_file(STYLESHEET)
+    app.add_js_file(SCRIPT, defer="defer")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from paperlint.anchors import normalize_key
 from paperlint.arxiv import parse_arxiv_url
 from paperlint.context import Context
+from paperlint.dates import order_key
 from paperlint.document import Document
 from paperlint.escape import escape_inline, escape_url, unescape
 from paperlint.formats import NONE
@@ -174,11 +175,7 @@ def _known(paper_list: PaperList, paper: Paper) -> bool:
 
 def _key(entry: Entry) -> tuple[int, int, int] | None:
     """An entry's date as ``unsorted-entries`` orders it."""
-    date = entry.date
-    if date is None or date.year is None:
-        return None
-    month = date.month if date.month is not None and 1 <= date.month <= 12 else 0
-    return (date.year, month, date.day or 0 if month else 0)
+    return order_key(entry.date)
 
 
 def _paper_date(paper: Paper) -> tuple[int, int | None, int | None]:

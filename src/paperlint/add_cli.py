@@ -178,7 +178,9 @@ def add_command(
     for paper in result.duplicates:
         click.echo(f'paperlint: skipped "{paper.title}": the list has it', err=True)
     if dry_run:
-        click.echo(_unified_diff(path, document.text, result.text), nl=False)
+        from paperlint.diffs import unified_diff
+
+        click.echo(unified_diff(path, document.text, result.text), nl=False)
     elif result.added:
         try:
             write_document(path, Document(result.text, bom=document.bom), target.snapshot)
@@ -210,20 +212,3 @@ def _read_papers(ctx: click.Context, source: str, source_format: str | None) -> 
     if not result.papers:
         _fail(ctx, f"{source}: no paper found in it as {name}")
     return result.papers
-
-
-def _unified_diff(path: str, before: str, after: str) -> str:
-    if before == after:
-        return ""
-    import difflib
-
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
-        fromfile=path if path.startswith("/") else f"a/{path}",
-        tofile=path if path.startswith("/") else f"b/{path}",
-    )
-    return "".join(
-        line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
-        for line in lines
-    )

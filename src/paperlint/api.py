@@ -14,6 +14,7 @@ from typing import Any
 
 from paperlint.anchors import AnchorIndex
 from paperlint.arxiv import ArxivId, ArxivUrl, parse_arxiv_url
+from paperlint.dates import order_key
 from paperlint.document import Document
 from paperlint.engine import Diagnostic, FixResult, fix_document, lint_document, lint_paper_list
 from paperlint.escape import unescape
@@ -77,6 +78,7 @@ __all__ = [
     "lint",
     "lint_document",
     "lint_paper_list",
+    "order_key",
     "parse",
     "parse_arxiv_url",
     "parse_document",

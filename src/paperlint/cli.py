@@ -130,7 +130,9 @@ def run_check(
             result = fix_document(document, settings, unsafe=unsafe_fixes)
             fixed = Document(result.text, bom=document.bom)
             if diff:
-                diff_chunks.append(_unified_diff(shown, document.text, result.text))
+                from paperlint.diffs import unified_diff  # only for --diff
+
+                diff_chunks.append(unified_diff(shown, document.text, result.text))
                 report.files.append(FileResult(shown, document, lint_document(document, settings)))
                 continue
             if is_stdin:
@@ -274,23 +276,6 @@ def render_statistics(report: Report) -> str:
         )
     lines.append(summary(report))
     return "\n".join(lines) + "\n"
-
-
-def _unified_diff(path: str, before: str, after: str) -> str:
-    if before == after:
-        return ""
-    import difflib  # only for --diff
-
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
-        fromfile=path if path.startswith("/") else f"a/{path}",
-        tofile=path if path.startswith("/") else f"b/{path}",
-    )
-    return "".join(
-        line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
-        for line in lines
-    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from paperlint.model import DateTag
 
 __all__ = ["MONTHS", "DateValue", "century", "read_date"]
 
@@ -94,3 +98,13 @@ def read_date(text: str, *, numeric: bool = True, short_year: bool = True) -> Da
         if match is not None:
             return DateValue(century(int(match.group("y"))), None, None, match.start(), match.end())
     return None
+
+
+def order_key(date: DateTag | None) -> tuple[int, int, int] | None:
+    """A date as lists are ordered by: ``(year, month, day)`` with 0 for what the date does
+    not say (a day counts only with a month); None without a year."""
+    if date is None or date.year is None:
+        return None
+    month = date.month if date.month is not None and 1 <= date.month <= 12 else 0
+    day = date.day if month and date.day is not None and 1 <= date.day <= 31 else 0
+    return date.year, month, day

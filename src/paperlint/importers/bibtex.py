@@ -6,32 +6,12 @@ import datetime
 import re
 
 from paperlint.arxiv import ArxivId, parse_arxiv_id, parse_arxiv_url
+from paperlint.dates import MONTHS
 from paperlint.importers.links import find_urls
 from paperlint.importers.model import ImportFailure, Paper, ReadResult, Skipped, collapse
 
 __all__ = ["read"]
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 # What LaTeX markup a title or a name keeps in BibTeX: {Protected} words, \emph{...}, \"o.
 _COMMAND_RE = re.compile(r"\\[a-zA-Z]+\s*(?=\{)")
 _ACCENT_RE = re.compile(r"\\[`'^\"~=.]\{?([a-zA-Z])\}?")
@@ -81,7 +61,7 @@ def _date(fields: dict[str, str]) -> tuple[datetime.date | None, bool]:
     if not re.fullmatch(r"\d{4}", year_text):
         return None, False
     month_text = _latex_text(fields.get("month", "")).lower().rstrip(".")
-    month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text, 0)
+    month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text, 0)
     if 1 <= month <= 12:
         return datetime.date(int(year_text), month, 1), True
     return datetime.date(int(year_text), 1, 1), False

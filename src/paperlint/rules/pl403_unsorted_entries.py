@@ -50,16 +50,13 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from paperlint.context import Context
+from paperlint.dates import order_key
 from paperlint.model import Entry
 from paperlint.rule import Edit, Finding, Fix, Fixability, Rule, Severity
 
 
 def _key(entry: Entry) -> tuple[int, int, int] | None:
-    date = entry.date
-    if date is None or date.year is None:
-        return None
-    month = date.month if date.month is not None and 1 <= date.month <= 12 else 0
-    return (date.year, month, date.day or 0 if month else 0)
+    return order_key(entry.date)
 
 
 def check(context: Context) -> Iterator[Finding]:
