@@ -1107,3 +1107,23 @@ def test_contract_bibtex_copy_button(contract: Served, browser: Browser) -> None
     # The label is not the paper's text: searching "copy" finds nothing.
     entries = page_entries(contract.html("contract.html"))
     assert _check_filter(browser, entries, {"q": "copy"})["shown"] == []
+
+
+def test_script_loaded_twice_sets_up_once(contract: Served, browser: Browser) -> None:
+    # Inline assets put the script on each list page; instant navigation may run it again.
+    browser.open(f"{contract.url}/contract.html")
+    browser.evaluate(
+        "new Promise(resolve => { const s = document.createElement('script');"
+        " s.src = 'paperlist.js'; s.onload = resolve; document.body.append(s); })"
+    )
+    assert browser.evaluate("document.querySelectorAll('.paperlist-copy').length") == 1
+    listeners = browser.call(
+        "Runtime.evaluate",
+        expression="[getEventListeners(window).hashchange.length,"
+        " getEventListeners(document).click.length]",
+        includeCommandLineAPI=True,
+        returnByValue=True,
+    )["result"]["value"]
+    assert listeners == [1, 1]
+    entries = page_entries(contract.html("contract.html"))
+    _check_filter(browser, entries, {"q": "agent"})

@@ -334,6 +334,13 @@
     revealHash();
   }
 
+  // Loaded again (written inline into each list page, whose copy a theme's instant navigation
+  // runs on arrival): set up the new page with the first copy, whose listeners stay alone.
+  if (typeof window.paperlistInit === "function") {
+    window.paperlistInit();
+    return;
+  }
+  window.paperlistInit = init;
   if (systemDark && systemDark.addEventListener) { systemDark.addEventListener("change", matchPage); }
   window.addEventListener("hashchange", revealHash);
   window.addEventListener("beforeprint", beforePrint);
