@@ -189,9 +189,9 @@
       });
     }
 
-    form.addEventListener("input", function (event) {
-      if (event.target === control("q")) { schedule(); }
-    });
+    // On the box itself: an "input" event that does not bubble (sent by a script) counts too.
+    var box = control("q");
+    if (box && box.addEventListener) { box.addEventListener("input", schedule); }
     form.addEventListener("change", function () {
       if (timer !== null) { clearTimeout(timer); }
       apply();
