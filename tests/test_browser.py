@@ -130,11 +130,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 
 @pytest.fixture(scope="module")
 def material_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    """The example site built with Material for MkDocs, each paper's notes collapsed."""
+    """The example site built with Material for MkDocs, each paper's notes shown open (the
+    other value of collapse_notes than the example site's default)."""
     # Instant navigation takes over only links to the site_url's host and port.
     port = _free_port()
     theme = f"site_url: http://127.0.0.1:{port}/\n{MATERIAL_THEME}"
-    site = _build_example(tmp_path_factory, theme, "      collapse_notes: true\n")
+    site = _build_example(tmp_path_factory, theme, "      collapse_notes: false\n")
     with _serve(site, port) as served:
         yield served
 
@@ -923,9 +924,10 @@ def test_site_in_page_links_land(
             _check_links(browser, f"{theme} {page}", PAGE_LINKS)  # a table has no chips
 
 
-def test_site_notes_anchor_on_load(material_site: Served, browser: Browser) -> None:
-    # This build collapses every paper's notes: a shared link to one of them opens it.
-    browser.open(f"{material_site.url}/mllm-medical/")
+def test_site_notes_anchor_on_load(site: Served, browser: Browser) -> None:
+    # The example site collapses every paper's notes (the default): a shared link to one
+    # of them opens it.
+    browser.open(f"{site.url}/mllm-medical/")
     anchors: list[str] = browser.evaluate(
         "Array.from(document.querySelectorAll('a.paperlist-notes-link')).map(link => link.hash)"
     )
@@ -933,7 +935,7 @@ def test_site_notes_anchor_on_load(material_site: Served, browser: Browser) -> N
     assert anchors and all(browser.evaluate(f"{closed}({json.dumps(a[1:])})") for a in anchors)
     anchor = anchors[len(anchors) // 2]
     browser.open("about:blank")
-    browser.open(f"{material_site.url}/mllm-medical/{anchor}")
+    browser.open(f"{site.url}/mllm-medical/{anchor}")
     _wait_until(
         lambda: browser.evaluate(f"{closed}({json.dumps(anchor[1:])})") is False,
         "the notes did not open",

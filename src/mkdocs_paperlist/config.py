@@ -13,7 +13,7 @@ class PaperListConfig(base.Config):
     pages = c.ListOfItems(c.Type(str), default=[])
     """Globs of pages that are paper lists; empty means every page with at least one entry.
     Front matter ``paperlist: true`` or ``false`` decides for one page."""
-    collapse_notes = c.Type(bool, default=False)
+    collapse_notes = c.Type(bool, default=True)
     badges = c.Choice(("inline", "shields"), default="inline")
     toc = c.Type(bool, default=True)
     filter = c.Type(bool, default=True)

@@ -68,7 +68,7 @@ class PaperListExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "enabled": [True, "Render paper lists; the MkDocs plugin sets it per page"],
-            "collapse_notes": [False, "Show each paper's notes closed until clicked"],
+            "collapse_notes": [True, "Show each paper's notes closed until clicked or linked"],
             "badges": ["inline", "inline (self-contained) or shields (shields.io images)"],
             "toc": [True, "Add the compact table of contents (group chips with counts)"],
             "filter": [True, "Add the filter bar"],

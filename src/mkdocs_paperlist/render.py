@@ -73,8 +73,9 @@ _BADGE_KINDS = {
 
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
-    collapse_notes: bool = False
-    """Show each paper's notes closed (a click opens them) instead of open."""
+    collapse_notes: bool = True
+    """Show each paper's notes closed (a click, or a link to them, opens them); false
+    shows them open, which makes a page of long notes hard to scan."""
     badges: str = "inline"
     """``inline`` (styled by the shipped CSS, no request elsewhere) or ``shields``."""
     toc: bool = True

@@ -157,7 +157,7 @@ def _copy_assets(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("paperlist_targets", ["github"], "env", [list])
     app.add_config_value("paperlist_lint", {}, "env", [dict])
-    app.add_config_value("paperlist_collapse_notes", False, "env", [bool])
+    app.add_config_value("paperlist_collapse_notes", True, "env", [bool])
     app.add_config_value("paperlist_toc", True, "env", [bool])
     app.add_config_value("paperlist_filter", True, "env", [bool])
     app.add_config_value("paperlist_badges", "inline", "env", [str])
