@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 __all__ = ["ArxivId", "ArxivUrl", "is_arxiv_url", "parse_arxiv_id", "parse_arxiv_url"]
@@ -17,8 +17,7 @@ _NEW_ID_RE = re.compile(r"(\d{2})(\d{2})\.(\d{4,5})(?:v(\d+))?")
 _OLD_ID_RE = re.compile(r"([a-z]+(?:-[a-z]+)*)(?:\.([A-Z]{2}))?/(\d{2})(\d{2})(\d{3})(?:v(\d+))?")
 
 
-@dataclass(frozen=True, slots=True)
-class ArxivId:
+class ArxivId(NamedTuple):
     """A well-formed arXiv identifier."""
 
     id: str
@@ -35,8 +34,7 @@ class ArxivId:
         return f"https://arxiv.org/abs/{self}"
 
 
-@dataclass(frozen=True, slots=True)
-class ArxivUrl:
+class ArxivUrl(NamedTuple):
     """An arXiv URL: its id when well-formed, otherwise why it is not."""
 
     id: ArxivId | None

@@ -8,7 +8,7 @@ raises.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["MONTHS", "DateValue", "century", "read_date"]
 
@@ -50,8 +50,7 @@ _YEAR_RE = re.compile(r"(?<![\w.])(?P<y>(?:19|20)\d\d)(?![\w.])")
 _SHORT_YEAR_RE = re.compile(r"['’‘](?P<y>\d\d)(?!\d)")
 
 
-@dataclass(frozen=True, slots=True)
-class DateValue:
+class DateValue(NamedTuple):
     """A date read from text: ``month`` and ``day`` are None where the text has no such
     precision. ``start``/``end`` are offsets into the text read."""
 

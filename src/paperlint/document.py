@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from paperlint.inline import LinkInventory
@@ -49,8 +48,7 @@ class DecodeError(ValueError):
     """The bytes are not a UTF-8 text file."""
 
 
-@dataclass(frozen=True, slots=True)
-class Comment:
+class Comment(NamedTuple):
     """An HTML comment: ``<!--`` at ``start`` up to and including ``-->`` before ``end``."""
 
     start: int

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from operator import attrgetter, itemgetter
+from typing import NamedTuple
 
 from paperlint.context import Context
 from paperlint.document import Document
@@ -168,8 +169,7 @@ def _place(rule: Rule, severity: Severity, finding: Finding, document: Document)
 # -- fixing --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class FixResult:
+class FixResult(NamedTuple):
     text: str
     """The fixed text (the input when nothing applied)."""
     fixed: int

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 from paperlint.document import Document
 from paperlint.roles import LinkKind, link_role
@@ -319,8 +320,7 @@ class NoteSection:
         return Span(self.start, self.end)
 
 
-@dataclass(frozen=True, slots=True)
-class Detection:
+class Detection(NamedTuple):
     """Which list format a file was read as, and how surely."""
 
     name: str
@@ -334,8 +334,7 @@ class Detection:
     empty: then every entry has the format ``name``."""
 
 
-@dataclass(frozen=True, slots=True)
-class SectionFormat:
+class SectionFormat(NamedTuple):
     """The format of one section (from a level-1 or level-2 heading to the next) of a file
     that mixes formats."""
 

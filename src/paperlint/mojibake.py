@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 __all__ = ["MojibakeRun", "find_mojibake"]
 
@@ -24,8 +24,7 @@ __all__ = ["MojibakeRun", "find_mojibake"]
 _CODE_PAGES = ("cp1252", "cp1254", "cp1250", "cp1257")
 
 
-@dataclass(frozen=True, slots=True)
-class MojibakeRun:
+class MojibakeRun(NamedTuple):
     start: int
     """0-based index of the first character of the run within the line."""
     end: int

@@ -6,7 +6,7 @@ import enum
 import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from paperlint.model import Span
 
@@ -49,8 +49,7 @@ class Fixability(enum.Enum):
     ALWAYS = "always"
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace the characters ``[start, end)`` of the text with ``content``."""
 
     start: int
@@ -58,8 +57,7 @@ class Edit:
     content: str
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     title: str
     """Imperative, no trailing period: ``Remove the trailing "."``."""
     edits: tuple[Edit, ...]
@@ -79,8 +77,7 @@ class Finding:
 Check = Callable[["Context"], Iterator[Finding]]
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     """A rule's metadata and its check. ``doc`` is Markdown with the sections
     *What it does*, *Why is this bad?*, *Example*, *Fix safety* and *Options*."""
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from paperlint.document import Document
 from paperlint.model import Entry, Heading
@@ -134,8 +135,7 @@ class Block:
         return self.children[0].first - 1 if self.children else self.last
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
+class Profile(NamedTuple):
     """One list format, behind the interface every format shares."""
 
     name: str
