@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
+from paperlint import lazy_re
+
 __all__ = [
     "HtmlAnchor",
     "LinkInventory",
@@ -102,24 +104,24 @@ class LinkInventory:
     """Definitions by normalized label (the first of a label wins, as in CommonMark)."""
 
 
-_BRACKET_RE = re.compile(r"[\[\]]")
-_DEFINITION_RE = re.compile(
+_BRACKET_RE = lazy_re.compile(r"[\[\]]")
+_DEFINITION_RE = lazy_re.compile(
     r"^ {0,3}\[((?:[^\[\]\\\n]|\\.){1,999})\]:[ \t]*(<[^<>\n]*>|[^\s<][^\s]*)?", re.MULTILINE
 )
-_AUTOLINK_RE = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
-_TAG_RE = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(\s[^<>]*)?/?>")
+_AUTOLINK_RE = lazy_re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
+_TAG_RE = lazy_re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(\s[^<>]*)?/?>")
 # An attribute name is matched whole ("*+", no backtracking into it), from its first
 # character: a long attribute-like word was otherwise tried from every start, cubic in time.
-_ATTRIBUTE_RE = re.compile(
+_ATTRIBUTE_RE = lazy_re.compile(
     r"""(?<![\w:.-])([A-Za-z_:][\w:.-]*+)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
 )
 _TITLE_CLOSE = {'"': '"', "'": "'", "(": ")"}
-_PAREN_RE = re.compile(r"\\.|[()]")  # an escaped character, or a parenthesis
+_PAREN_RE = lazy_re.compile(r"\\.|[()]")  # an escaped character, or a parenthesis
 # A destination's characters up to its first blank, parenthesis or backslash.
-_PLAIN_DESTINATION_RE = re.compile(r"[^\s()\\\x00-\x1f]+")
-_BLANK_RE = re.compile(r"[\s\x00-\x1f]")
-_ANGLE_RE = re.compile(r"[<>]")
-_PAREN_TITLE_RE = re.compile(r"[()]")
+_PLAIN_DESTINATION_RE = lazy_re.compile(r"[^\s()\\\x00-\x1f]+")
+_BLANK_RE = lazy_re.compile(r"[\s\x00-\x1f]")
+_ANGLE_RE = lazy_re.compile(r"[<>]")
+_PAREN_TITLE_RE = lazy_re.compile(r"[()]")
 _MAX_LABEL = 999  # CommonMark's longest reference label
 
 
@@ -344,12 +346,12 @@ def destination(
     return None
 
 
-_IN_PAGE_INLINE_RE = re.compile(r"\]\([ \t]*(?=#)")
+_IN_PAGE_INLINE_RE = lazy_re.compile(r"\]\([ \t]*(?=#)")
 _IN_PAGE_HTML = r"""<a\s[^<>]*?\bhref\s*=\s*(?:"(#[^"]*)"|'(#[^']*)'|(#[^\s"'<>`]*))"""
-_IN_PAGE_HTML_RE = re.compile(_IN_PAGE_HTML, re.IGNORECASE)
+_IN_PAGE_HTML_RE = lazy_re.compile(_IN_PAGE_HTML, re.IGNORECASE)
 _IN_PAGE_DEFINITION = r"^ {0,3}\[(?:[^\[\]\\\n]|\\.){1,999}\]:[ \t]*(#\S*)"
-_IN_PAGE_DEFINITION_RE = re.compile(_IN_PAGE_DEFINITION, re.MULTILINE)
-_ANCHOR_TAG_RE = re.compile(
+_IN_PAGE_DEFINITION_RE = lazy_re.compile(_IN_PAGE_DEFINITION, re.MULTILINE)
+_ANCHOR_TAG_RE = lazy_re.compile(
     r"""<[A-Za-z][\w-]*\s[^<>]*?\b(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>`]+))""",
     re.IGNORECASE,
 )

@@ -19,13 +19,14 @@ from dataclasses import dataclass, field
 from heapq import heappop, heappush
 from typing import Protocol
 
+from paperlint import lazy_re
 from paperlint.document import Document
 from paperlint.model import Span
 from paperlint.rules import UnknownRuleError, find_rule
 
 __all__ = ["Directive", "Suppressions"]
 
-_DIRECTIVE_RE = re.compile(
+_DIRECTIVE_RE = lazy_re.compile(
     r"\s*paperlint-(disable-next-line|disable-line|disable-file|disable|enable)(?![\w-])(.*)",
     re.DOTALL,
 )

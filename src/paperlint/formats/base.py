@@ -10,11 +10,11 @@ mixes formats) and reads the entries with the profile that explains the file bes
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from paperlint import lazy_re
 from paperlint.document import Document
 from paperlint.model import Entry, Heading
 
@@ -31,10 +31,10 @@ __all__ = [
     "row_cells",
 ]
 
-LIST_ITEM_RE = re.compile(r"( {0,3})([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+LIST_ITEM_RE = lazy_re.compile(r"( {0,3})([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 """A list item's marker as the block scanner reads it: indent, marker, the blanks after."""
 
-_PIPE_RE = re.compile(r"(?<!\\)\|")
+_PIPE_RE = lazy_re.compile(r"(?<!\\)\|")
 
 ITEM = "item"
 """A list item, its continuation lines and its nested items."""

@@ -20,11 +20,11 @@ whose link columns hold plain text or whose other columns hold numbers.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from paperlint import lazy_re
 from paperlint.document import Document
 from paperlint.formats.base import ROW, Block, Profile, Table, row_cells
 from paperlint.formats.fields import LETTER_RE, date_in, entry_links, span
@@ -101,20 +101,20 @@ _ROLE_WORDS = {
     "datasets": LinkKind.DATA,
     "benchmark": LinkKind.DATA,
 }
-_WORD_RE = re.compile(r"[a-z]+")
+_WORD_RE = lazy_re.compile(r"[a-z]+")
 # What a cell writes for "none": "-", "–", ":heavy_minus_sign:", "N/A", "/", "✗".
-_PLACEHOLDER_RE = re.compile(
+_PLACEHOLDER_RE = lazy_re.compile(
     r"(?i)(?:[-–—/x✗×?]|-{2,}|n/?a|none|null|todo|tbd|:heavy_minus_sign:|:x:|:no_entry_sign:)?"
 )
-_DATE_CELL_RE = re.compile(
+_DATE_CELL_RE = lazy_re.compile(
     r"(?i)(?:19|20)\d\d|\d\d[./-]\d\d?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 )
 # A measurement: "85.3", "12M", "3.2 ± 0.1", "<5%".
-_NUMBER_CELL_RE = re.compile(
+_NUMBER_CELL_RE = lazy_re.compile(
     r"(?i)[~<>≈±+\-–]?\s*\$?\d[\d.,\s]*(?:[%×x]|[kmbt]b?|ms|s)?(?:\s*±.*)?"
 )
-_PAPER_URL_RE = re.compile(r"(?i)arxiv\.org|\.pdf\b|doi\.org|openreview\.net")
-_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_PAPER_URL_RE = lazy_re.compile(r"(?i)arxiv\.org|\.pdf\b|doi\.org|openreview\.net")
+_EMPHASIS_RE = lazy_re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _GENERIC_LABELS = frozenset({"link", "links", "url", "here", "click", "click here", "web"})
 
 

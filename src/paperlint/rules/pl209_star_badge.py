@@ -36,14 +36,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from paperlint import lazy_re
 from paperlint.context import Context
 from paperlint.model import Link, LinkKind, Span
 from paperlint.rule import Edit, Finding, Fix, Fixability, Rule, Severity
 
-_STARS_RE = re.compile(
+_STARS_RE = lazy_re.compile(
     r"(?i)\s*(?:https?://)?img\.shields\.io/github/stars/([\w.-]+)/([\w.-]+)((?:/[^?#\s]*)?)"
 )
-_GITHUB_RE = re.compile(
+_GITHUB_RE = lazy_re.compile(
     r"(?i)\s*(?:https?://)?(?:www\.)?github\.com/([\w.-]+)/([\w.-]+?)(?:\.git)?(?:[/?#]|\s*$)"
 )
 
