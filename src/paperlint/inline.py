@@ -18,10 +18,10 @@ import enum
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
 from operator import attrgetter
 
 from paperlint import lazy_re
+from paperlint.record import Record
 
 __all__ = [
     "HtmlAnchor",
@@ -52,9 +52,10 @@ class LinkSyntax(enum.Enum):
     """``<a href="url">``"""
 
 
-@dataclass(slots=True)
-class SourceLink:
+class SourceLink(Record):
     """One link of the document. Read-only by convention."""
+
+    __slots__ = ("end", "label", "start", "syntax", "text", "url", "url_start")
 
     syntax: LinkSyntax
     start: int
@@ -70,8 +71,26 @@ class SourceLink:
     url_start: int
     """Offset of the destination in the text, or -1 when it is written elsewhere (a
     reference link's URL is on its definition's line)."""
-    label: str = ""
+    label: str
     """The reference label of a reference link or a definition, as written."""
+
+    def __init__(
+        self,
+        syntax: LinkSyntax,
+        start: int,
+        end: int,
+        text: str,
+        url: str,
+        url_start: int,
+        label: str = "",
+    ) -> None:
+        self.syntax = syntax
+        self.start = start
+        self.end = end
+        self.text = text
+        self.url = url
+        self.url_start = url_start
+        self.label = label
 
     @property
     def url_end(self) -> int:
@@ -84,9 +103,10 @@ class SourceLink:
         return url[1:] if url.startswith("#") else None
 
 
-@dataclass(slots=True)
-class HtmlAnchor:
+class HtmlAnchor(Record):
     """An ``id=`` or ``name=`` attribute of an HTML tag: a target for ``#value`` links."""
+
+    __slots__ = ("attribute", "start", "value")
 
     start: int
     """Offset of the value's first character."""
@@ -94,14 +114,27 @@ class HtmlAnchor:
     attribute: str
     """``id`` or ``name``."""
 
+    def __init__(self, start: int, value: str, attribute: str) -> None:
+        self.start = start
+        self.value = value
+        self.attribute = attribute
 
-@dataclass(slots=True)
-class LinkInventory:
+
+class LinkInventory(Record):
+    __slots__ = ("anchors", "definitions", "links")
+
     links: list[SourceLink]
     """Every link in document order (definitions included)."""
     anchors: list[HtmlAnchor]
     definitions: dict[str, SourceLink]
     """Definitions by normalized label (the first of a label wins, as in CommonMark)."""
+
+    def __init__(
+        self, links: list[SourceLink], anchors: list[HtmlAnchor], definitions: dict[str, SourceLink]
+    ) -> None:
+        self.links = links
+        self.anchors = anchors
+        self.definitions = definitions
 
 
 _BRACKET_RE = lazy_re.compile(r"[\[\]]")
