@@ -45,6 +45,7 @@ NOT_FOR_A_PLAIN_CHECK = (
     "dataclasses",  # defining dataclasses and importing inspect cost ~18 ms of a start
     "inspect",
     "ast",
+    "html",  # only for text with a character reference (&amp;), which these lists lack
 )
 
 _LIST_MODULES = """
