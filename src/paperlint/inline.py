@@ -439,8 +439,13 @@ def _opened(text: str, lower: int, closing: int, line_start: int) -> bool:
     """Whether the "]" at ``closing`` closes an unescaped "[" after ``lower``, brackets in
     between balanced ("[a [b] c](#x)" is a link, "[25/06] \\[x](#y)" is not)."""
     depth = 0
-    brackets = [match.start() for match in _BRACKET_RE.finditer(text, lower, closing)]
-    for position in reversed(brackets):
+    position = closing
+    # Backwards from the "]", one bracket at a time: the "[" is usually the nearest, and
+    # listing every bracket of the stretch first was a seventh of unresolved-anchor's time.
+    while True:
+        position = max(text.rfind("[", lower, position), text.rfind("]", lower, position))
+        if position < 0:
+            return False
         if _escaped(text, position, line_start):
             continue
         if text[position] == "]":
@@ -449,7 +454,6 @@ def _opened(text: str, lower: int, closing: int, line_start: int) -> bool:
             depth -= 1
         else:
             return True
-    return False
 
 
 def html_anchor_ids(text: str, masked: str) -> set[str]:
