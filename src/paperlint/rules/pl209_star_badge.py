@@ -84,7 +84,9 @@ def _check(badge: Link, code: re.Match[str] | None) -> Iterator[Finding]:
         return
     if code is not None:
         badge_repo = f"{match.group(1)}/{match.group(2)}"
-        code_repo = f"{code.group(1)}/{code.group(2)}"
+        # A name on a code host never ends with "." or ",": one there is the URL rules'
+        # finding (copied with the sentence), not another repository.
+        code_repo = f"{code.group(1)}/{code.group(2)}".rstrip(".,;:")
         if badge_repo.lower() != code_repo.lower():
             span = Span(start + match.start(1), start + match.end(2))
             yield Finding(span, f"star badge counts {badge_repo}, but the code link is {code_repo}")
