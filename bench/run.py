@@ -715,6 +715,9 @@ def main() -> None:
         "mkdocs": lambda: bench_mkdocs(args),
     }
     kept = _sections(HERE / "RESULTS.md")
+    load_before = os.getloadavg()
+    measured = {name: run[name]() for name in SECTIONS if name in args.only}
+    load_after = os.getloadavg()
     sections = [
         "# Benchmark results",
         "",
@@ -725,14 +728,33 @@ def main() -> None:
         "again and keeps the others. Last run: "
         f"`{' '.join(['.venv/bin/python', 'bench/run.py', *sys.argv[1:]])}`.",
         "",
+        *_load_note(load_before, load_after),
     ]
     for name in SECTIONS:
-        if name in args.only:
-            sections += run[name]()
+        if name in measured:
+            sections += measured[name]
         elif name in kept:
             sections += kept[name]
     (HERE / "RESULTS.md").write_text("\n".join(sections), encoding="utf-8")
     print((HERE / "RESULTS.md").read_text(encoding="utf-8"))
+
+
+def _load_note(before: tuple[float, ...], after: tuple[float, ...]) -> list[str]:
+    """What else ran on the machine: the load averages (1, 5 and 15 minutes) when the run
+    began and ended, against its cores."""
+    cores = os.cpu_count() or 1
+    shown = " / ".join(f"{value:.1f}" for value in before), " / ".join(f"{v:.1f}" for v in after)
+    note = [
+        f"Load average (1 / 5 / 15 min) at the start {shown[0]}, at the end {shown[1]},"
+        f" on {cores} cores."
+    ]
+    if max(*before, *after) > cores / 2:
+        note.append(
+            "The machine was shared with other jobs during this run: wall times, and the spread"
+            " between min and max above all, are disturbed; ratios taken within a round are"
+            " the steadier figures."
+        )
+    return [*note, ""]
 
 
 def _sections(path: Path) -> dict[str, list[str]]:
