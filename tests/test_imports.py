@@ -34,6 +34,18 @@ NOT_FOR_A_PLAIN_CHECK = (
     "paperlint.report.junit",
     "paperlint.report.github",
     "xml",
+    "paperlint.export",  # paperlint export, paperlint detect, paperlint add
+    "paperlint.export_cli",
+    "paperlint.detect_cli",
+    "paperlint.add",
+    "difflib",  # the nearest heading of a failing anchor, --diff
+    "urllib.request",  # network: only where the user asks for it
+    "http",
+    "email",
+    "dataclasses",  # defining dataclasses and importing inspect cost ~18 ms of a start
+    "inspect",
+    "ast",
+    "html",  # only for text with a character reference (&amp;), which these lists lack
 )
 
 _LIST_MODULES = """

@@ -3,7 +3,6 @@ against the official schemas (copies in tests/data/schemas/)."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
@@ -13,7 +12,7 @@ import pytest
 import xmlschema
 
 from paperlint.document import Document
-from paperlint.engine import lint_document
+from paperlint.engine import Diagnostic, lint_document
 from paperlint.report import FileResult, Report
 from paperlint.report.github import render_github
 from paperlint.report.junit import render_junit
@@ -63,8 +62,17 @@ def test_github_escapes_message_data() -> None:
     report = _report(DEFECTIVE)
     result = report.files[0]
     diagnostic = result.diagnostics[0]
-    result.diagnostics[0] = dataclasses.replace(
-        diagnostic, line=1, column=1, end_line=1, end_column=2, message="50% done\r\nnext: a,b"
+    result.diagnostics[0] = Diagnostic(
+        diagnostic.rule,
+        diagnostic.severity,
+        diagnostic.start,
+        diagnostic.end,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=2,
+        message="50% done\r\nnext: a,b",
+        fix=diagnostic.fix,
     )
     assert render_github(report).endswith("::50%25 done%0D%0Anext: a,b\n")
 

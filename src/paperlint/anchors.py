@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+from paperlint import lazy_re
 from paperlint.model import Heading, PaperList
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ from paperlint.slugs import IdAllocator, plain_text, slugify
 
 __all__ = ["AnchorIndex", "normalize_key"]
 
-_NON_WORD_RE = re.compile(r"[\W_]+")
+_NON_WORD_RE = lazy_re.compile(r"[\W_]+")
 _ASCII_NON_ALNUM = bytes(code for code in range(128) if not chr(code).isalnum())
 # Fuzzy matching compares an anchor only with a few notes headings whose letters start or
 # end the same way (see _FuzzyIndex), so that linting stays linear.

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlsplit
+
+from paperlint import lazy_re
 
 __all__ = ["ArxivId", "ArxivUrl", "is_arxiv_url", "parse_arxiv_id", "parse_arxiv_url"]
 
 _ARXIV_HOSTS = frozenset({"arxiv.org", "www.arxiv.org", "export.arxiv.org"})
 # The shape of nearly every Paper link, matched without a full URL parse.
-_FAST_URL_RE = re.compile(r"https?://(?:www\.|export\.)?arxiv\.org(/(?:abs|pdf|html)/[\w./-]+)")
+_FAST_URL_RE = lazy_re.compile(
+    r"https?://(?:www\.|export\.)?arxiv\.org(/(?:abs|pdf|html)/[\w./-]+)"
+)
 # "/abs/ID", "/pdf/ID.pdf", and the old mirror path "/ftp/arxiv/papers/YYMM/ID.pdf".
-_PATH_RE = re.compile(r"/(abs|pdf|html|format|ftp/arxiv/papers/\d{4})/(.+?)(?:\.pdf)?/?")
-_NEW_ID_RE = re.compile(r"(\d{2})(\d{2})\.(\d{4,5})(?:v(\d+))?")
-_OLD_ID_RE = re.compile(r"([a-z]+(?:-[a-z]+)*)(?:\.([A-Z]{2}))?/(\d{2})(\d{2})(\d{3})(?:v(\d+))?")
+_PATH_RE = lazy_re.compile(r"/(abs|pdf|html|format|ftp/arxiv/papers/\d{4})/(.+?)(?:\.pdf)?/?")
+_NEW_ID_RE = lazy_re.compile(r"(\d{2})(\d{2})\.(\d{4,5})(?:v(\d+))?")
+_OLD_ID_RE = lazy_re.compile(
+    r"([a-z]+(?:-[a-z]+)*)(?:\.([A-Z]{2}))?/(\d{2})(\d{2})(\d{3})(?:v(\d+))?"
+)
 
 
-@dataclass(frozen=True, slots=True)
-class ArxivId:
+class ArxivId(NamedTuple):
     """A well-formed arXiv identifier."""
 
     id: str
@@ -35,8 +39,7 @@ class ArxivId:
         return f"https://arxiv.org/abs/{self}"
 
 
-@dataclass(frozen=True, slots=True)
-class ArxivUrl:
+class ArxivUrl(NamedTuple):
     """An arXiv URL: its id when well-formed, otherwise why it is not."""
 
     id: ArxivId | None

@@ -11,13 +11,12 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, NamedTuple
 
 from paperlint.rule import Severity
 from paperlint.rules import UnknownRuleError, find_rule, select_rules
-from paperlint.settings import Settings
+from paperlint.settings import EMPTY_MAPPING, Settings
 
 __all__ = ["ConfigError", "ConfigFinder", "Configuration", "load_config"]
 
@@ -28,8 +27,7 @@ class ConfigError(Exception):
     """A configuration file is unreadable or invalid; the message is one line."""
 
 
-@dataclass(frozen=True, slots=True)
-class Configuration:
+class Configuration(NamedTuple):
     """A validated configuration and the folder its relative globs start from."""
 
     root: Path
@@ -39,18 +37,18 @@ class Configuration:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     targets: tuple[str, ...] = ("github",)
-    severities: Mapping[str, Severity] = field(default_factory=dict)
-    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    severities: Mapping[str, Severity] = EMPTY_MAPPING
+    per_file_ignores: Mapping[str, tuple[str, ...]] = EMPTY_MAPPING
     exclude: tuple[str, ...] = ()
-    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    options: Mapping[str, Mapping[str, Any]] = EMPTY_MAPPING
     show_info: bool = False
     """Whether text and GitHub output show info findings; read for the whole run from the
     configuration of the current folder (or ``--config``), as it is about the report."""
     format: str = "auto"
-    per_file_format: Mapping[str, str] = field(default_factory=dict)
+    per_file_format: Mapping[str, str] = EMPTY_MAPPING
     """List formats by glob; the last pattern that matches a file wins over ``format``."""
-    labels: Mapping[str, str] = field(default_factory=dict)
-    columns: Mapping[str, str] = field(default_factory=dict)
+    labels: Mapping[str, str] = EMPTY_MAPPING
+    columns: Mapping[str, str] = EMPTY_MAPPING
 
     def is_excluded(self, path: Path) -> bool:
         relative = _relative(path, self.root)

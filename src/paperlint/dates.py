@@ -7,14 +7,14 @@ raises.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
+
+from paperlint import lazy_re
 
 if TYPE_CHECKING:
     from paperlint.model import DateTag
 
-__all__ = ["MONTHS", "DateValue", "century", "read_date"]
+__all__ = ["MONTHS", "DateValue", "century", "order_key", "read_date"]
 
 MONTHS = {
     name: number
@@ -41,21 +41,20 @@ _MONTH = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_NUMERIC_RE = re.compile(
+_NUMERIC_RE = lazy_re.compile(
     r"(?<![\d.])(?P<y>(?:19|20)\d\d|\d\d)\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})"
     r"(?:\s*(?P=sep)\s*(?P<d>\d{1,2}))?(?![\d])"
 )
-_DAY_MONTH_YEAR_RE = re.compile(
+_DAY_MONTH_YEAR_RE = lazy_re.compile(
     r"(?i)(?<!\w)(?:(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+)?"
     + _MONTH
     + r",?\s+(?P<y>(?:19|20)\d\d)(?!\d)"
 )
-_YEAR_RE = re.compile(r"(?<![\w.])(?P<y>(?:19|20)\d\d)(?![\w.])")
-_SHORT_YEAR_RE = re.compile(r"['’‘](?P<y>\d\d)(?!\d)")
+_YEAR_RE = lazy_re.compile(r"(?<![\w.])(?P<y>(?:19|20)\d\d)(?![\w.])")
+_SHORT_YEAR_RE = lazy_re.compile(r"['’‘](?P<y>\d\d)(?!\d)")
 
 
-@dataclass(frozen=True, slots=True)
-class DateValue:
+class DateValue(NamedTuple):
     """A date read from text: ``month`` and ``day`` are None where the text has no such
     precision. ``start``/``end`` are offsets into the text read."""
 

@@ -7,11 +7,11 @@ lines and columns are 1-based, columns count code points too.
 
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_right
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
+
+from paperlint import lazy_re
 
 if TYPE_CHECKING:
     from paperlint.inline import LinkInventory
@@ -19,9 +19,9 @@ if TYPE_CHECKING:
 __all__ = ["CODE_FILLER", "Comment", "DecodeError", "Document"]
 
 _BOM = b"\xef\xbb\xbf"
-_NEWLINE_RE = re.compile(r"\r\n|\r|\n")
-_LF_RE = re.compile("\n")
-_FENCE_OPEN_RE = re.compile(r"[ \t]*(`{3,}|~{3,})(.*)")
+_NEWLINE_RE = lazy_re.compile(r"\r\n|\r|\n")
+_LF_RE = lazy_re.compile("\n")
+_FENCE_OPEN_RE = lazy_re.compile(r"[ \t]*(`{3,}|~{3,})(.*)")
 _COMMENT_OPEN = "<!--"
 
 
@@ -49,8 +49,7 @@ class DecodeError(ValueError):
     """The bytes are not a UTF-8 text file."""
 
 
-@dataclass(frozen=True, slots=True)
-class Comment:
+class Comment(NamedTuple):
     """An HTML comment: ``<!--`` at ``start`` up to and including ``-->`` before ``end``."""
 
     start: int
@@ -191,11 +190,11 @@ CODE_FILLER = "\x1a"
 """What stands for each character of an inline code span in ``Document.masked``: neither
 blank nor Markdown syntax (the ASCII substitute character)."""
 
-_BACKTICKS_RE = re.compile(r"`+")
-_LIST_MARKER_RE = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:([ \t]+)|$)")
-_ATX_START_RE = re.compile(r"[ \t]*#{1,6}(?:[ \t]|$)")
-_QUOTE_RE = re.compile(r" {0,3}(?:>[ \t]?)+")
-_BREAK_RE = re.compile(r"[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
+_BACKTICKS_RE = lazy_re.compile(r"`+")
+_LIST_MARKER_RE = lazy_re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:([ \t]+)|$)")
+_ATX_START_RE = lazy_re.compile(r"[ \t]*#{1,6}(?:[ \t]|$)")
+_QUOTE_RE = lazy_re.compile(r" {0,3}(?:>[ \t]?)+")
+_BREAK_RE = lazy_re.compile(r"[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
 
 
 def _indent(line: str) -> int:
@@ -424,4 +423,4 @@ class _Masker:
             position = closing
 
 
-_NOT_NEWLINE_RE = re.compile(r"[^\r\n]")
+_NOT_NEWLINE_RE = lazy_re.compile(r"[^\r\n]")

@@ -5,14 +5,15 @@ from __future__ import annotations
 import gc
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 from operator import attrgetter, itemgetter
+from typing import NamedTuple
 
 from paperlint.context import Context
 from paperlint.document import Document
 from paperlint.model import PaperList, Span
 from paperlint.parse import parse
+from paperlint.record import Record
 from paperlint.rule import Applicability, Edit, Finding, Fix, Rule, Severity
 from paperlint.rules import pl901_unused_suppression, select_rules
 from paperlint.settings import Settings
@@ -34,10 +35,22 @@ class InternalRuleError(RuntimeError):
     """A rule reported something impossible: a bug in paperlint, not in the input."""
 
 
-@dataclass(slots=True)
-class Diagnostic:
+class Diagnostic(Record):
     """A finding placed in its file: 1-based positions, the end exclusive. Read-only by
     convention (not frozen, to be cheap to make: see paperlint.model)."""
+
+    __slots__ = (
+        "column",
+        "end",
+        "end_column",
+        "end_line",
+        "fix",
+        "line",
+        "message",
+        "rule",
+        "severity",
+        "start",
+    )
 
     rule: Rule
     severity: Severity
@@ -51,6 +64,30 @@ class Diagnostic:
     end_column: int
     message: str
     fix: Fix | None
+
+    def __init__(
+        self,
+        rule: Rule,
+        severity: Severity,
+        start: int,
+        end: int,
+        line: int,
+        column: int,
+        end_line: int,
+        end_column: int,
+        message: str,
+        fix: Fix | None,
+    ) -> None:
+        self.rule = rule
+        self.severity = severity
+        self.start = start
+        self.end = end
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.message = message
+        self.fix = fix
 
     @property
     def span(self) -> Span:
@@ -168,8 +205,7 @@ def _place(rule: Rule, severity: Severity, finding: Finding, document: Document)
 # -- fixing --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class FixResult:
+class FixResult(NamedTuple):
     text: str
     """The fixed text (the input when nothing applied)."""
     fixed: int

@@ -13,9 +13,10 @@ autolinks, ``$`` math) and Python-Markdown with the extensions sites commonly ad
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
+
+from paperlint import lazy_re
 
 __all__ = ["escape_heading", "escape_inline", "escape_paragraph", "escape_url", "unescape"]
 
@@ -32,13 +33,13 @@ _ALWAYS = {char: f"\\{char}" for char in "\\`*{}["}
 _REFERENCES = {"&": "&amp;", "<": "&lt;", "~": "&#126;", "$": "&#36;", "^": "&#94;"}
 _PAIRED_ONLY = frozenset("~$^")
 # Python-Markdown (and a browser) read "&#12" as a reference even without its ";".
-_ENTITY_LIKE_RE = re.compile(r"#|[A-Za-z0-9]+;")
-_ESCAPED_RE = re.compile("[" + re.escape("".join(_ALWAYS) + "".join(_REFERENCES)) + "_]")
+_ENTITY_LIKE_RE = lazy_re.compile(r"#|[A-Za-z0-9]+;")
+_ESCAPED_RE = lazy_re.compile("[" + re.escape("".join(_ALWAYS) + "".join(_REFERENCES)) + "_]")
 # Markup only in company: "_" unless inside a word (where neither renderer reads it as
 # emphasis, and "snake_case" stays readable), ":name:" (emoji shortcodes), "==mark==",
 # "++key++".
-_EMOJI_OPEN_RE = re.compile(r":(?=[A-Za-z0-9_+-]+:)")
-_PAIRED_RE = re.compile(r"(?:(?<==)=|=(?==))|(?:(?<=\+)\+|\+(?=\+))")
+_EMOJI_OPEN_RE = lazy_re.compile(r":(?=[A-Za-z0-9_+-]+:)")
+_PAIRED_RE = lazy_re.compile(r"(?:(?<==)=|=(?==))|(?:(?<=\+)\+|\+(?=\+))")
 # What opens a block at the start of a line: a heading, list item, quote (already a
 # reference), setext underline, table, definition, admonition ("!!!"), details ("???"),
 # block ("///"), or an ordered list's "2024." / "1)".
@@ -54,9 +55,9 @@ _LINE_START = {
     "?": "&#63;",
     "/": "&#47;",
 }
-_ORDERED_RE = re.compile(r"(\d{1,9})([.)])")
+_ORDERED_RE = lazy_re.compile(r"(\d{1,9})([.)])")
 # Python-Markdown drops a heading's closing run of "#" even without a space before it.
-_CLOSING_HASHES_RE = re.compile(r"#+$")
+_CLOSING_HASHES_RE = lazy_re.compile(r"#+$")
 
 # A URL in text, written as an autolink: GitHub links bare URLs itself, but splits one at
 # an escape ("QoQ\\_Med") and links only the part before it. Inside "<...>" neither renderer
@@ -64,19 +65,23 @@ _CLOSING_HASHES_RE = re.compile(r"#+$")
 # at what a reference would need ("&...;" or "&#"), at LaTeX residue ("{", "}", "\\", "$")
 # and at what paperlint reads even there: "*" (a title's closing "**") and "[" "]" (links).
 _URL_CHARS = r"[^\s<>{}\\$&\[\]`\"'|^*]"
-_URL_RE = re.compile(rf"(https?://)(?=[^\W_]){_URL_CHARS}+(?:&(?![#\w]+;|#){_URL_CHARS}*)*", re.I)
+_URL_RE = lazy_re.compile(
+    rf"(https?://)(?=[^\W_]){_URL_CHARS}+(?:&(?![#\w]+;|#){_URL_CHARS}*)*", re.I
+)
 _URL_TRAILING = frozenset(".,;:!?_~")
 
 # In a URL: what RFC 3986 never allows unescaped (browsers percent-encode it anyway), and
 # what would end a Markdown link or start a new one.
-_URL_UNSAFE_RE = re.compile(r"[\x00-\x20\x7f<>\"`\\{}|^\[\]]")
-_PARENS_RE = re.compile(r"[()]")
+_URL_UNSAFE_RE = lazy_re.compile(r"[\x00-\x20\x7f<>\"`\\{}|^\[\]]")
+_PARENS_RE = lazy_re.compile(r"[()]")
 
 # Backslash escapes of ASCII punctuation and character references (with their ";"), as
 # CommonMark reads them.
-_UNESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_AUTOLINK_RE = re.compile(r"<(https?://[^\s<>]*)>", re.IGNORECASE)
-_REFERENCE_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_UNESCAPE_RE = lazy_re.compile(r"\\([!-/:-@\[-`{-~])")
+_AUTOLINK_RE = lazy_re.compile(r"<(https?://[^\s<>]*)>", re.IGNORECASE)
+_REFERENCE_RE = lazy_re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
 
 
 def _escaper(paired: frozenset[str]) -> Callable[[re.Match[str]], str]:
@@ -180,12 +185,18 @@ def escape_url(url: str) -> str:
     return url
 
 
+def _decode_reference(match: re.Match[str]) -> str:
+    import html  # here: few texts hold a reference, and importing html costs 1.4 ms
+
+    return html.unescape(match.group())
+
+
 def _unescape_text(text: str) -> str:
     pieces = _UNESCAPE_RE.split(text)
     # split() alternates text and escaped characters: references are decoded in the text
     # only, so "\\&amp;" stays "&amp;".
     return "".join(
-        _REFERENCE_RE.sub(lambda m: html.unescape(m.group()), piece) if index % 2 == 0 else piece
+        _REFERENCE_RE.sub(_decode_reference, piece) if index % 2 == 0 else piece
         for index, piece in enumerate(pieces)
     )
 

@@ -8,9 +8,8 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import BinaryIO, NamedTuple, TextIO
 
 from paperlint.document import DecodeError, Document
 
@@ -59,8 +58,7 @@ class OutputError(Exception):
     """Standard output is closed or cannot be written to; the message is one line."""
 
 
-@dataclass(frozen=True, slots=True)
-class Snapshot:
+class Snapshot(NamedTuple):
     """A file as it was read, to tell whether it changed before it is replaced."""
 
     device: int
@@ -81,8 +79,7 @@ class Snapshot:
         return _digest(stream.read()) == self.digest
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """A document and, for a file (not standard input), what the file was when read."""
 
     document: Document

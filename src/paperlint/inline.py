@@ -18,8 +18,10 @@ import enum
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
 from operator import attrgetter
+
+from paperlint import lazy_re
+from paperlint.record import Record
 
 __all__ = [
     "HtmlAnchor",
@@ -50,9 +52,10 @@ class LinkSyntax(enum.Enum):
     """``<a href="url">``"""
 
 
-@dataclass(slots=True)
-class SourceLink:
+class SourceLink(Record):
     """One link of the document. Read-only by convention."""
+
+    __slots__ = ("end", "label", "start", "syntax", "text", "url", "url_start")
 
     syntax: LinkSyntax
     start: int
@@ -68,8 +71,26 @@ class SourceLink:
     url_start: int
     """Offset of the destination in the text, or -1 when it is written elsewhere (a
     reference link's URL is on its definition's line)."""
-    label: str = ""
+    label: str
     """The reference label of a reference link or a definition, as written."""
+
+    def __init__(
+        self,
+        syntax: LinkSyntax,
+        start: int,
+        end: int,
+        text: str,
+        url: str,
+        url_start: int,
+        label: str = "",
+    ) -> None:
+        self.syntax = syntax
+        self.start = start
+        self.end = end
+        self.text = text
+        self.url = url
+        self.url_start = url_start
+        self.label = label
 
     @property
     def url_end(self) -> int:
@@ -82,9 +103,10 @@ class SourceLink:
         return url[1:] if url.startswith("#") else None
 
 
-@dataclass(slots=True)
-class HtmlAnchor:
+class HtmlAnchor(Record):
     """An ``id=`` or ``name=`` attribute of an HTML tag: a target for ``#value`` links."""
+
+    __slots__ = ("attribute", "start", "value")
 
     start: int
     """Offset of the value's first character."""
@@ -92,34 +114,47 @@ class HtmlAnchor:
     attribute: str
     """``id`` or ``name``."""
 
+    def __init__(self, start: int, value: str, attribute: str) -> None:
+        self.start = start
+        self.value = value
+        self.attribute = attribute
 
-@dataclass(slots=True)
-class LinkInventory:
+
+class LinkInventory(Record):
+    __slots__ = ("anchors", "definitions", "links")
+
     links: list[SourceLink]
     """Every link in document order (definitions included)."""
     anchors: list[HtmlAnchor]
     definitions: dict[str, SourceLink]
     """Definitions by normalized label (the first of a label wins, as in CommonMark)."""
 
+    def __init__(
+        self, links: list[SourceLink], anchors: list[HtmlAnchor], definitions: dict[str, SourceLink]
+    ) -> None:
+        self.links = links
+        self.anchors = anchors
+        self.definitions = definitions
 
-_BRACKET_RE = re.compile(r"[\[\]]")
-_DEFINITION_RE = re.compile(
+
+_BRACKET_RE = lazy_re.compile(r"[\[\]]")
+_DEFINITION_RE = lazy_re.compile(
     r"^ {0,3}\[((?:[^\[\]\\\n]|\\.){1,999})\]:[ \t]*(<[^<>\n]*>|[^\s<][^\s]*)?", re.MULTILINE
 )
-_AUTOLINK_RE = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
-_TAG_RE = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(\s[^<>]*)?/?>")
+_AUTOLINK_RE = lazy_re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
+_TAG_RE = lazy_re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(\s[^<>]*)?/?>")
 # An attribute name is matched whole ("*+", no backtracking into it), from its first
 # character: a long attribute-like word was otherwise tried from every start, cubic in time.
-_ATTRIBUTE_RE = re.compile(
+_ATTRIBUTE_RE = lazy_re.compile(
     r"""(?<![\w:.-])([A-Za-z_:][\w:.-]*+)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
 )
 _TITLE_CLOSE = {'"': '"', "'": "'", "(": ")"}
-_PAREN_RE = re.compile(r"\\.|[()]")  # an escaped character, or a parenthesis
+_PAREN_RE = lazy_re.compile(r"\\.|[()]")  # an escaped character, or a parenthesis
 # A destination's characters up to its first blank, parenthesis or backslash.
-_PLAIN_DESTINATION_RE = re.compile(r"[^\s()\\\x00-\x1f]+")
-_BLANK_RE = re.compile(r"[\s\x00-\x1f]")
-_ANGLE_RE = re.compile(r"[<>]")
-_PAREN_TITLE_RE = re.compile(r"[()]")
+_PLAIN_DESTINATION_RE = lazy_re.compile(r"[^\s()\\\x00-\x1f]+")
+_BLANK_RE = lazy_re.compile(r"[\s\x00-\x1f]")
+_ANGLE_RE = lazy_re.compile(r"[<>]")
+_PAREN_TITLE_RE = lazy_re.compile(r"[()]")
 _MAX_LABEL = 999  # CommonMark's longest reference label
 
 
@@ -344,12 +379,12 @@ def destination(
     return None
 
 
-_IN_PAGE_INLINE_RE = re.compile(r"\]\([ \t]*(?=#)")
+_IN_PAGE_INLINE_RE = lazy_re.compile(r"\]\([ \t]*(?=#)")
 _IN_PAGE_HTML = r"""<a\s[^<>]*?\bhref\s*=\s*(?:"(#[^"]*)"|'(#[^']*)'|(#[^\s"'<>`]*))"""
-_IN_PAGE_HTML_RE = re.compile(_IN_PAGE_HTML, re.IGNORECASE)
+_IN_PAGE_HTML_RE = lazy_re.compile(_IN_PAGE_HTML, re.IGNORECASE)
 _IN_PAGE_DEFINITION = r"^ {0,3}\[(?:[^\[\]\\\n]|\\.){1,999}\]:[ \t]*(#\S*)"
-_IN_PAGE_DEFINITION_RE = re.compile(_IN_PAGE_DEFINITION, re.MULTILINE)
-_ANCHOR_TAG_RE = re.compile(
+_IN_PAGE_DEFINITION_RE = lazy_re.compile(_IN_PAGE_DEFINITION, re.MULTILINE)
+_ANCHOR_TAG_RE = lazy_re.compile(
     r"""<[A-Za-z][\w-]*\s[^<>]*?\b(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>`]+))""",
     re.IGNORECASE,
 )
@@ -404,8 +439,13 @@ def _opened(text: str, lower: int, closing: int, line_start: int) -> bool:
     """Whether the "]" at ``closing`` closes an unescaped "[" after ``lower``, brackets in
     between balanced ("[a [b] c](#x)" is a link, "[25/06] \\[x](#y)" is not)."""
     depth = 0
-    brackets = [match.start() for match in _BRACKET_RE.finditer(text, lower, closing)]
-    for position in reversed(brackets):
+    position = closing
+    # Backwards from the "]", one bracket at a time: the "[" is usually the nearest, and
+    # listing every bracket of the stretch first was a seventh of unresolved-anchor's time.
+    while True:
+        position = max(text.rfind("[", lower, position), text.rfind("]", lower, position))
+        if position < 0:
+            return False
         if _escaped(text, position, line_start):
             continue
         if text[position] == "]":
@@ -414,7 +454,6 @@ def _opened(text: str, lower: int, closing: int, line_start: int) -> bool:
             depth -= 1
         else:
             return True
-    return False
 
 
 def html_anchor_ids(text: str, masked: str) -> set[str]:

@@ -4,17 +4,19 @@ Every part records where it was found as a ``Span`` of character offsets into th
 document's text; ``Document.position`` turns an offset into a 1-based line:column.
 
 The parts are read-only by convention: nothing changes them after parsing (fixes produce a
-new text, which is parsed again). They are plain slotted dataclasses rather than frozen ones
-because a frozen dataclass pays a function call per field to construct, which was a tenth of
-the time of linting a large list.
+new text, which is parsed again). They are slotted records (``paperlint.record``) rather than
+frozen dataclasses: a frozen dataclass pays a function call per field to construct, which was
+a tenth of the time of linting a large list, and any dataclass costs start-up time to define.
+The two small immutable values, ``Detection`` and ``SectionFormat``, are named tuples.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 from paperlint.document import Document
+from paperlint.record import Record
 from paperlint.roles import LinkKind, link_role
 
 __all__ = [
@@ -33,12 +35,17 @@ __all__ = [
 ]
 
 
-@dataclass(slots=True)
-class Span:
+class Span(Record):
     """Half-open range ``[start, end)`` of character offsets into the document's text."""
+
+    __slots__ = ("end", "start")
 
     start: int
     end: int
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start = start
+        self.end = end
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -66,10 +73,11 @@ class DateSource(Enum):
     """The heading of the section the entry sits in (``## 2017``)."""
 
 
-@dataclass(slots=True)
-class DateTag:
+class DateTag(Record):
     """An entry's date: the generator's ``[YY/MM]`` tag, or any date form a profile reads
     (``DateSource``)."""
+
+    __slots__ = ("brackets", "day", "month", "source", "start", "style", "text", "year")
 
     start: int
     """Offset of the opening bracket, or of the text when the date has none."""
@@ -83,10 +91,30 @@ class DateTag:
     style: str | None
     """``"YY/MM"`` or ``"YYYY/MM"`` when the date is a tag of one of the generator's two
     shapes, else None."""
-    source: DateSource = DateSource.TAG
-    day: int | None = None
-    brackets: int = 1
+    source: DateSource
+    day: int | None
+    brackets: int
     """Characters around the text on each side: 1 for ``[..]`` and ``(..)``, else 0."""
+
+    def __init__(
+        self,
+        start: int,
+        text: str,
+        year: int | None,
+        month: int | None,
+        style: str | None,
+        source: DateSource = DateSource.TAG,
+        day: int | None = None,
+        brackets: int = 1,
+    ) -> None:
+        self.start = start
+        self.text = text
+        self.year = year
+        self.month = month
+        self.style = style
+        self.source = source
+        self.day = day
+        self.brackets = brackets
 
     @property
     def span(self) -> Span:
@@ -104,9 +132,10 @@ class DateTag:
         return self.text.strip().upper() in {"YY/MM", "YYYY/MM"}
 
 
-@dataclass(slots=True)
-class Title:
+class Title(Record):
     """The bold title of an entry, possibly wrapped over several lines."""
+
+    __slots__ = ("closed", "kind", "length", "start", "text")
 
     start: int
     """Offset of the title's first character, after the opening ``**``."""
@@ -114,12 +143,21 @@ class Title:
     """Characters of source text up to the closing ``**`` (line breaks included)."""
     text: str
     """The title with its whitespace collapsed to single spaces."""
-    closed: bool = True
+    closed: bool
     """False when the opening ``**`` has no closing ``**`` in the entry."""
-    kind: str = "bold"
+    kind: str
     """How the list marks it: ``bold`` (``**Title**``), ``link`` (``[Title](url)``),
     ``quoted`` (``"Title"``), ``heading`` (``### Title``), ``cell`` (a table's title column)
     or ``plain`` (the text before the entry's first link)."""
+
+    def __init__(
+        self, start: int, length: int, text: str, closed: bool = True, kind: str = "bold"
+    ) -> None:
+        self.start = start
+        self.length = length
+        self.text = text
+        self.closed = closed
+        self.kind = kind
 
     @property
     def span(self) -> Span:
@@ -130,10 +168,23 @@ class Title:
 _EMPTY_URLS = frozenset({"", "none"})
 
 
-@dataclass(slots=True)
-class Link:
+class Link(Record):
     """A link of an entry: the generator's ``[[Label](url)]`` group, or any link a profile
     reads (``[Label](url)``, ``[[Label]](url)``, a title link, a badge)."""
+
+    __slots__ = (
+        "closing",
+        "end",
+        "fragment",
+        "is_empty",
+        "kind",
+        "label",
+        "label_offset",
+        "start",
+        "url",
+        "url_offset",
+    )
+    _uncompared = ("is_empty", "fragment")
 
     start: int
     """Offset of the link's first character: the ``[[`` of a group, the ``[`` or ``!``
@@ -147,30 +198,44 @@ class Link:
     end: int
     """Offset just past the link: a group's ``)]``, its ``)`` when the ``]`` is missing, or
     the end of the URL when the link is not closed."""
-    closing: str = ")]"
+    closing: str
     """How the link ends: a group's ``")]"``, ``")"`` (a working link whose outer ``]`` is
     missing), ``")"`` or ``">"`` for a link that is no group (an autolink, an HTML link),
     or ``""`` (not closed on its line)."""
-    kind: LinkKind = None  # type: ignore[assignment]  # from the label and host when None
-    """The role of the link (``paperlint.roles``)."""
-    label_offset: int = 2
+    kind: LinkKind
+    """The role of the link (``paperlint.roles``), from the label and host when not given."""
+    label_offset: int
     """Characters from ``start`` to the label: 2 for ``[[``, 1 for ``[``."""
-    url_offset: int = -1
+    url_offset: int
     """Characters from ``start`` to the URL; -1 for a group's ``[[Label](``."""
     # Derived from the label and the URL once, here: rules ask for them many times per link.
-    is_empty: bool = field(init=False, compare=False)
+    is_empty: bool
     """``()`` or ``(None)``: the list says there is no such link."""
-    fragment: str | None = field(init=False, compare=False)
+    fragment: str | None
     """The anchor without its ``#`` for an in-page link, else None."""
 
-    def __post_init__(self) -> None:
-        url = self.url.strip()
-        if self.kind is None:
-            self.kind = link_role(self.label, url)
-        if self.url_offset < 0:
-            self.url_offset = self.label_offset + len(self.label) + 2
-        self.is_empty = url.lower() in _EMPTY_URLS
-        self.fragment = url[1:] if url.startswith("#") else None
+    def __init__(
+        self,
+        start: int,
+        label: str,
+        url: str,
+        end: int,
+        closing: str = ")]",
+        kind: LinkKind | None = None,
+        label_offset: int = 2,
+        url_offset: int = -1,
+    ) -> None:
+        self.start = start
+        self.label = label
+        self.url = url
+        self.end = end
+        self.closing = closing
+        self.label_offset = label_offset
+        self.url_offset = url_offset if url_offset >= 0 else label_offset + len(label) + 2
+        stripped = url.strip()
+        self.kind = link_role(label, stripped) if kind is None else kind
+        self.is_empty = stripped.lower() in _EMPTY_URLS
+        self.fragment = stripped[1:] if stripped.startswith("#") else None
 
     @property
     def name(self) -> str:
@@ -221,11 +286,25 @@ class Link:
         return self.start + self.url_offset + len(url) - len(url.lstrip())
 
 
-@dataclass(slots=True)
-class Entry:
+class Entry(Record):
     """One paper of the list, in whatever format the list writes it (a list item, a table
     row, a paragraph, a heading and its section). Parts the format does not have are None
     or empty; text no part claims stays in the source, within ``span``."""
+
+    __slots__ = (
+        "authors",
+        "badges",
+        "date",
+        "end",
+        "format",
+        "index",
+        "links",
+        "marker_length",
+        "notes",
+        "start",
+        "title",
+        "venue",
+    )
 
     index: int
     """0-based position among the list's entries."""
@@ -240,13 +319,41 @@ class Entry:
     venue: Span | None
     """The venue as written (``*Venue*`` right after a generator title, ``CVPR 2024``)."""
     links: tuple[Link, ...]
-    authors: Span | None = None
-    badges: tuple[Link, ...] = ()
+    authors: Span | None
+    badges: tuple[Link, ...]
     """Badge images (``![stars](https://img.shields.io/...)``), linked or not."""
-    notes: Span | None = None
+    notes: Span | None
     """The curator's comment or summary written with the entry (not a notes section)."""
-    format: str = "generator"
+    format: str
     """The name of the profile that read the entry."""
+
+    def __init__(
+        self,
+        index: int,
+        start: int,
+        end: int,
+        marker_length: int,
+        date: DateTag | None,
+        title: Title | None,
+        venue: Span | None,
+        links: tuple[Link, ...],
+        authors: Span | None = None,
+        badges: tuple[Link, ...] = (),
+        notes: Span | None = None,
+        format: str = "generator",
+    ) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        self.marker_length = marker_length
+        self.date = date
+        self.title = title
+        self.venue = venue
+        self.links = links
+        self.authors = authors
+        self.badges = badges
+        self.notes = notes
+        self.format = format
 
     @property
     def span(self) -> Span:
@@ -283,9 +390,10 @@ class Entry:
         return None
 
 
-@dataclass(slots=True)
-class Heading:
+class Heading(Record):
     """An ATX or setext heading outside code blocks and comments."""
+
+    __slots__ = ("index", "level", "line", "quoted", "start", "text")
 
     level: int
     text: str
@@ -296,17 +404,28 @@ class Heading:
     """The 1-based line of the heading's text."""
     index: int
     """0-based position among the file's headings."""
-    quoted: bool = False
+    quoted: bool
     """Inside a block quote (``> ## Title``): it has an id, but opens no section."""
+
+    def __init__(
+        self, level: int, text: str, start: int, line: int, index: int, quoted: bool = False
+    ) -> None:
+        self.level = level
+        self.text = text
+        self.start = start
+        self.line = line
+        self.index = index
+        self.quoted = quoted
 
     @property
     def text_span(self) -> Span:
         return Span(self.start, self.start + len(self.text))
 
 
-@dataclass(slots=True)
-class NoteSection:
+class NoteSection(Record):
     """A level-2 heading under the notes part, and its body."""
+
+    __slots__ = ("end", "heading", "start")
 
     heading: Heading
     start: int
@@ -314,13 +433,17 @@ class NoteSection:
     end: int
     """Offset of the next heading of level 1 or 2 (or the end of the text)."""
 
+    def __init__(self, heading: Heading, start: int, end: int) -> None:
+        self.heading = heading
+        self.start = start
+        self.end = end
+
     @property
     def span(self) -> Span:
         return Span(self.start, self.end)
 
 
-@dataclass(frozen=True, slots=True)
-class Detection:
+class Detection(NamedTuple):
     """Which list format a file was read as, and how surely."""
 
     name: str
@@ -334,8 +457,7 @@ class Detection:
     empty: then every entry has the format ``name``."""
 
 
-@dataclass(frozen=True, slots=True)
-class SectionFormat:
+class SectionFormat(NamedTuple):
     """The format of one section (from a level-1 or level-2 heading to the next) of a file
     that mixes formats."""
 
@@ -347,19 +469,36 @@ class SectionFormat:
     entries: int
 
 
-@dataclass(slots=True)
-class PaperList:
+class PaperList(Record):
     """A parsed paper list."""
 
+    __slots__ = ("document", "entries", "format", "headings", "notes", "notes_heading")
+
     document: Document
-    entries: list[Entry] = field(default_factory=list)
-    headings: list[Heading] = field(default_factory=list)
+    entries: list[Entry]
+    headings: list[Heading]
     """Every heading of the file in document order (their ids depend on all of them)."""
-    notes_heading: Heading | None = None
+    notes_heading: Heading | None
     """The ``# TLDR/Notes`` heading that opens the notes part, if the list has one."""
-    notes: list[NoteSection] = field(default_factory=list)
-    format: Detection = field(default_factory=lambda: Detection("none", 0.0, 0))
+    notes: list[NoteSection]
+    format: Detection
     """The list format the entries were read as."""
+
+    def __init__(
+        self,
+        document: Document,
+        entries: list[Entry] | None = None,
+        headings: list[Heading] | None = None,
+        notes_heading: Heading | None = None,
+        notes: list[NoteSection] | None = None,
+        format: Detection | None = None,
+    ) -> None:
+        self.document = document
+        self.entries = [] if entries is None else entries
+        self.headings = [] if headings is None else headings
+        self.notes_heading = notes_heading
+        self.notes = [] if notes is None else notes
+        self.format = Detection("none", 0.0, 0) if format is None else format
 
     @property
     def has_notes_part(self) -> bool:

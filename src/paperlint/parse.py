@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping
 from sys import intern as _intern
 
+from paperlint import lazy_re
 from paperlint.document import Document
 from paperlint.formats import detect
 from paperlint.formats.base import ITEM, PARAGRAPH, ROW, SECTION, Block, Table, row_cells
@@ -27,15 +28,17 @@ __all__ = ["parse", "parse_text"]
 # continuation): headings, list markers, thematic breaks, setext underlines and table rows
 # all start with one of them, or with up to three spaces.
 _MARKER_STARTS = frozenset(" \t#-*+_=0123456789>|")
-_QUOTE_RE = re.compile(r" {0,3}(?:> ?)+")
-_ATX_RE = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)")
-_ATX_CLOSING_RE = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
-_SETEXT_RE = re.compile(r" {0,3}(=+|-+)[ \t]*$")
-_THEMATIC_BREAK_RE = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_NOTES_TITLE_RE = re.compile(r"tl;?dr\s*(?:/\s*notes?)?|notes?", re.IGNORECASE)
+_QUOTE_RE = lazy_re.compile(r" {0,3}(?:> ?)+")
+_ATX_RE = lazy_re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)")
+_ATX_CLOSING_RE = lazy_re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
+_SETEXT_RE = lazy_re.compile(r" {0,3}(=+|-+)[ \t]*$")
+_THEMATIC_BREAK_RE = lazy_re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_NOTES_TITLE_RE = lazy_re.compile(r"tl;?dr\s*(?:/\s*notes?)?|notes?", re.IGNORECASE)
 # Any list item, nested ones included; the first group is its indentation.
-_ITEM_RE = re.compile(r"([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
-_DELIMITER_ROW_RE = re.compile(r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_ITEM_RE = lazy_re.compile(r"([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_DELIMITER_ROW_RE = lazy_re.compile(
+    r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$"
+)
 _EMPHASIS_CHARS = "*_`"
 
 

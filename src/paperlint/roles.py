@@ -8,9 +8,10 @@ a badge) leaves it to the host (``arxiv.org`` serves papers, ``github.com`` code
 
 from __future__ import annotations
 
-import re
 from enum import Enum
 from functools import lru_cache
+
+from paperlint import lazy_re
 
 __all__ = ["LinkKind", "host_role", "label_role", "link_role"]
 
@@ -90,7 +91,7 @@ _EXACT = {
     "tldr": "NOTES",
     "notes": "NOTES",
 }
-_WORD_RE = re.compile(r"[^\W\d_]+")
+_WORD_RE = lazy_re.compile(r"[^\W\d_]+")
 _HOSTS = (
     ("arxiv.org", "PAPER"),
     ("openreview.net", "PAPER"),
@@ -119,7 +120,7 @@ _HOSTS = (
     ("bilibili.com", "VIDEO"),
     ("github.io", "PROJECT"),
 )
-_HOST_RE = re.compile(r"(?i)^\s*<?(?:[a-z][a-z0-9+.-]*:)?/*(?:www\.)?([^\s?#]*)")
+_HOST_RE = lazy_re.compile(r"(?i)^\s*<?(?:[a-z][a-z0-9+.-]*:)?/*(?:www\.)?([^\s?#]*)")
 
 
 @lru_cache(maxsize=4096)  # a list uses a handful of labels thousands of times

@@ -3,34 +3,37 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from paperlint.rule import Severity
 
 __all__ = ["Settings"]
 
+# The default of every mapping setting: shared by all settings (a default is made once), so
+# read-only.
+EMPTY_MAPPING: Mapping[str, Any] = MappingProxyType({})
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+
+class Settings(NamedTuple):
     targets: tuple[str, ...] = ("github",)
     """Renderers whose heading ids anchors must resolve on."""
     select: tuple[str, ...] = ("ALL",)
     """Rule codes, code prefixes (``PL2``), names, or ``ALL``."""
     ignore: tuple[str, ...] = ()
-    severities: Mapping[str, Severity] = field(default_factory=dict)
+    severities: Mapping[str, Severity] = EMPTY_MAPPING
     """Severity overrides by rule code."""
-    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    options: Mapping[str, Mapping[str, Any]] = EMPTY_MAPPING
     """Per-rule options by rule name."""
     format: str = "auto"
     """The list format to read the file with (``paperlint.formats``), or ``auto``."""
     filename: str = ""
     """The file's name (``README.md``): a link to ``README.md#x`` from it is a link into
     the same page. Empty for text that is no file."""
-    labels: Mapping[str, str] = field(default_factory=dict)
+    labels: Mapping[str, str] = EMPTY_MAPPING
     """Link labels (lower-cased) and the role each names (``paper``, ``code``...), where a
     list's vocabulary is its own."""
-    columns: Mapping[str, str] = field(default_factory=dict)
+    columns: Mapping[str, str] = EMPTY_MAPPING
     """Table header names (lower-cased) and what the column holds (``date``, ``title``,
     ``venue``, ``authors``, ``notes``, ``paper``, ``code``...), where a table's headers are
     its own."""

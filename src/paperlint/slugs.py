@@ -8,13 +8,12 @@ when such a target is used; GitHub's come from a table generated from ``github-s
 
 from __future__ import annotations
 
-import html
-import inspect
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Final, cast
+
+from paperlint import lazy_re
 
 __all__ = [
     "TARGETS",
@@ -34,17 +33,17 @@ TARGET_LABELS: Final = {"github": "GitHub", "mkdocs": "MkDocs", "pymdownx": "pym
 
 # -- the text a renderer slugifies -----------------------------------------------------------
 
-_MARKUP_CHARS_RE = re.compile(r"[*_`\[<&\\]")
+_MARKUP_CHARS_RE = lazy_re.compile(r"[*_`\[<&\\]")
 # Link and image texts and destinations stop at the next bracket or parenthesis, so that a
 # line of unmatched brackets is read once rather than once per bracket.
-_IMAGE_RE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
-_LINK_RE = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
-_BACKTICKS_RE = re.compile(r"`+")
-_STRONG_AT_RE = re.compile(r"(?=\*\*|__)")  # every start of "**" or "__", overlapping
-_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
-_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_IMAGE_RE = lazy_re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
+_LINK_RE = lazy_re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
+_BACKTICKS_RE = lazy_re.compile(r"`+")
+_STRONG_AT_RE = lazy_re.compile(r"(?=\*\*|__)")  # every start of "**" or "__", overlapping
+_TAG_RE = lazy_re.compile(r"</?[A-Za-z][^<>]*>")
+_ESCAPE_RE = lazy_re.compile(r"\\([!-/:-@\[-`{-~])")
 _PARKED = 0xF0000
-_PARKED_RE = re.compile("[\U000f0021-\U000f007e]")
+_PARKED_RE = lazy_re.compile("[\U000f0021-\U000f007e]")
 
 
 def plain_text(source: str) -> str:
@@ -67,7 +66,10 @@ def plain_text(source: str) -> str:
     if "*" in text or "_" in text:
         text = _strip_emphasis(text)
     text = _TAG_RE.sub("", text)
-    text = html.unescape(text)
+    if "&" in text:  # html.unescape changes nothing else; importing html costs 1.4 ms
+        import html
+
+        text = html.unescape(text)
     return _PARKED_RE.sub(lambda m: chr(ord(m.group()) - _PARKED), text)
 
 
@@ -243,7 +245,7 @@ def _collapse(text: str) -> str:
 # Text every target keeps as it is: lower-case ASCII words joined by single hyphens, with a
 # hyphen at either end or not. Most notes headings and every slug paperlint writes look like
 # this; they skip the slugifiers (tests/test_slugs.py checks the libraries agree).
-_STABLE_SLUG_RE = re.compile(r"-?[a-z0-9_]+(?:-[a-z0-9_]+)*-?")
+_STABLE_SLUG_RE = lazy_re.compile(r"-?[a-z0-9_]+(?:-[a-z0-9_]+)*-?")
 
 
 def is_stable_slug(text: str) -> bool:
@@ -271,6 +273,8 @@ def slugify(text: str, target: str) -> str:
 
 @cache
 def _markdown_unique() -> Callable[[str, set[str], dict[str, int]], str]:
+    import inspect  # here, with markdown: a check for github alone saves its 4 ms
+
     from markdown.extensions.toc import unique
 
     if "counters" in inspect.signature(unique).parameters:

@@ -15,38 +15,60 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from heapq import heappop, heappush
 from typing import Protocol
 
+from paperlint import lazy_re
 from paperlint.document import Document
 from paperlint.model import Span
+from paperlint.record import Record
 from paperlint.rules import UnknownRuleError, find_rule
 
 __all__ = ["Directive", "Suppressions"]
 
-_DIRECTIVE_RE = re.compile(
+_DIRECTIVE_RE = lazy_re.compile(
     r"\s*paperlint-(disable-next-line|disable-line|disable-file|disable|enable)(?![\w-])(.*)",
     re.DOTALL,
 )
 _ALL = "*"
 
 
-@dataclass(slots=True)
-class Directive:
+class Directive(Record):
+    __slots__ = ("first", "keys", "kind", "last", "line", "span", "unknown", "used")
+
     kind: str
     span: Span
     """The whole HTML comment."""
     line: int
     keys: list[str]
     """Rule codes named, or ``["*"]`` for every rule."""
-    unknown: list[str] = field(default_factory=list)
+    unknown: list[str]
     """Names that are no rule."""
-    used: set[str] = field(default_factory=set)
+    used: set[str]
     """The keys that suppressed at least one finding."""
-    first: int = 0
-    last: int = 0
+    first: int
+    last: int
     """The lines it covers (inclusive)."""
+
+    def __init__(
+        self,
+        kind: str,
+        span: Span,
+        line: int,
+        keys: list[str],
+        unknown: list[str] | None = None,
+        used: set[str] | None = None,
+        first: int = 0,
+        last: int = 0,
+    ) -> None:
+        self.kind = kind
+        self.span = span
+        self.line = line
+        self.keys = keys
+        self.unknown = [] if unknown is None else unknown
+        self.used = set() if used is None else used
+        self.first = first
+        self.last = last
 
 
 class Suppressions:

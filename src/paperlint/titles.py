@@ -4,16 +4,15 @@ spacing, one the other's shortening, or the same leading acronym (``HSENet: Hybr
 
 from __future__ import annotations
 
-import re
-
+from paperlint import lazy_re
 from paperlint.anchors import normalize_key
 
 __all__ = ["same_paper"]
 
-_WORD_RE = re.compile(r"\w+")
+_WORD_RE = lazy_re.compile(r"\w+")
 # A leading name such as "HSENet", "MAS-GPT" or "ReAct": a word with an inner capital or
 # digit, before a colon, a dash or a parenthesis.
-_ACRONYM_RE = re.compile(r"\s*([\w-]*[A-Z0-9][\w-]*)\s*[:(\-–—]")
+_ACRONYM_RE = lazy_re.compile(r"\s*([\w-]*[A-Z0-9][\w-]*)\s*[:(\-–—]")
 
 
 def _words(title: str) -> set[str]:

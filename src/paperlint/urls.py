@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlsplit
+
+from paperlint import lazy_re
 
 __all__ = [
     "CODE_HOSTS",
@@ -30,10 +31,10 @@ CODE_HOSTS = frozenset(
     {"github.com", "gitlab.com", "huggingface.co", "bitbucket.org", "codeberg.org"}
 )
 _SEGMENT = r"[A-Za-z0-9_.-]+"
-_REPOSITORY_PATH_RE = re.compile(
+_REPOSITORY_PATH_RE = lazy_re.compile(
     rf"/(?:(?:datasets|spaces|models)/)?{_SEGMENT}(?:/{_SEGMENT})?/?(?:\.git)?"
 )
-_SCHEME_RE = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_SCHEME_RE = lazy_re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 
 
 def scheme(url: str) -> str | None:
@@ -67,7 +68,7 @@ def residue_index(url: str) -> int | None:
     return min(found) if found else None
 
 
-_LEADING_RESIDUE_RE = re.compile(r"[{}\\$]+(?=[A-Za-z][A-Za-z0-9+.-]*://)")
+_LEADING_RESIDUE_RE = lazy_re.compile(r"[{}\\$]+(?=[A-Za-z][A-Za-z0-9+.-]*://)")
 
 
 def leading_residue(url: str) -> str:
@@ -142,7 +143,7 @@ def residue_removal_is_safe(url: str) -> bool:
 
 # A destination that starts with a host name: "www.x.org", "hengfenghe.com",
 # "eladrich.github.io/pixel2style2pixel". The last label is a top-level domain of letters.
-_HOST_START_RE = re.compile(
+_HOST_START_RE = lazy_re.compile(
     r"(?i)(www\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+([a-z]{2,24})(?::\d{1,5})?(?=[/?#]|$)"
 )
 # File names a relative link names ("paper.pdf", "README.md"): no host, though they look it.
@@ -206,13 +207,13 @@ def missing_scheme(url: str) -> bool:
     return match.group(2).lower() not in _FILE_EXTENSIONS
 
 
-_PLACEHOLDER_HOST_RE = re.compile(
+_PLACEHOLDER_HOST_RE = lazy_re.compile(
     r"(?i)^(?:[a-z][a-z0-9+.-]*://)?(?:[^/?#]*\.)?example\.(?:com|org|net)(?::\d+)?(?:[/?#]|$)"
 )
 _PLACEHOLDER_WORDS = frozenset(
     {"todo", "tbd", "tba", "url", "link", "xxx", "placeholder", "coming soon"}
 )
-_PLACEHOLDER_PART_RE = re.compile(
+_PLACEHOLDER_PART_RE = lazy_re.compile(
     r"(?i)(?:^|[/=.])(x{4}\.x{4,5}|x{3,}|todo|tbd|your[-_]?(?:user(?:name)?|repo|name)|<[^>]*>)(?:$|[/?#.])"
 )
 

@@ -10,12 +10,13 @@ mixes formats) and reads the entries with the profile that explains the file bes
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from paperlint import lazy_re
 from paperlint.document import Document
 from paperlint.model import Entry, Heading
+from paperlint.record import Record
 
 __all__ = [
     "BLOCK_KINDS",
@@ -30,10 +31,10 @@ __all__ = [
     "row_cells",
 ]
 
-LIST_ITEM_RE = re.compile(r"( {0,3})([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+LIST_ITEM_RE = lazy_re.compile(r"( {0,3})([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 """A list item's marker as the block scanner reads it: indent, marker, the blanks after."""
 
-_PIPE_RE = re.compile(r"(?<!\\)\|")
+_PIPE_RE = lazy_re.compile(r"(?<!\\)\|")
 
 ITEM = "item"
 """A list item, its continuation lines and its nested items."""
@@ -70,19 +71,34 @@ def row_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return cells
 
 
-@dataclass(slots=True, eq=False)
-class Table:
+class Table(Record):
     """A table's header: the names of its columns, lower-cased, in order."""
+
+    __slots__ = ("columns", "layout", "line", "named")
+    __eq__ = object.__eq__  # compared and hashed by identity
+    __hash__ = object.__hash__
 
     line: int
     """0-based line of the header row."""
     columns: list[str]
     """Each column's header text, stripped of Markdown emphasis and lower-cased."""
-    named: Mapping[str, str] = field(default_factory=dict)
+    named: Mapping[str, str]
     """What the configuration says columns hold, by lower-cased header text (``time`` ->
     ``date``), where a list's headers bend the pattern."""
-    layout: object = None
+    layout: object
     """What a profile read from the header, kept with the table so that it is read once."""
+
+    def __init__(
+        self,
+        line: int,
+        columns: list[str],
+        named: Mapping[str, str] | None = None,
+        layout: object = None,
+    ) -> None:
+        self.line = line
+        self.columns = columns
+        self.named = {} if named is None else named
+        self.layout = layout
 
     def column(self, *names: str) -> int | None:
         """The index of the first column whose name contains one of ``names`` (tried in
@@ -94,9 +110,24 @@ class Table:
         return None
 
 
-@dataclass(slots=True, eq=False)
-class Block:
+class Block(Record):
     """A candidate entry: a span of whole lines of the document."""
+
+    __slots__ = (
+        "children",
+        "first",
+        "heading",
+        "kind",
+        "last",
+        "marker",
+        "memo",
+        "region",
+        "region_heading",
+        "start",
+        "table",
+    )
+    __eq__ = object.__eq__  # compared and hashed by identity
+    __hash__ = object.__hash__
 
     kind: str
     """One of ``BLOCK_KINDS``."""
@@ -107,23 +138,49 @@ class Block:
     start: int
     """Offset of its content in the text: after a list item's marker and blanks, after a
     heading's ``#`` markers and blanks, the first character of a row or paragraph."""
-    region: int = 0
+    region: int
     """Index of the section (level-1 or level-2 heading) the block sits in; 0 before the
     first."""
-    marker: int = 0
+    marker: int
     """Offset of a list item's marker (``-``, ``12.``), of a heading's first ``#``, else of
     the first character."""
-    children: list[Block] = field(default_factory=list)
+    children: list[Block]
     """An item's nested items, in order."""
-    table: Table | None = None
+    table: Table | None
     """A row's table."""
-    heading: Heading | None = None
+    heading: Heading | None
     """A section's heading."""
-    region_heading: Heading | None = None
+    region_heading: Heading | None
     """The level-1 or level-2 heading of the section the block sits in, if any."""
-    memo: object = None
+    memo: object
     """What a profile's ``score`` worked out about the block, for its ``read`` (a table
     row's cells): kept with the block, so nothing outlives the parse."""
+
+    def __init__(
+        self,
+        kind: str,
+        first: int,
+        last: int,
+        start: int,
+        region: int = 0,
+        marker: int = 0,
+        children: list[Block] | None = None,
+        table: Table | None = None,
+        heading: Heading | None = None,
+        region_heading: Heading | None = None,
+        memo: object = None,
+    ) -> None:
+        self.kind = kind
+        self.first = first
+        self.last = last
+        self.start = start
+        self.region = region
+        self.marker = marker
+        self.children = [] if children is None else children
+        self.table = table
+        self.heading = heading
+        self.region_heading = region_heading
+        self.memo = memo
 
     @property
     def lines(self) -> range:
@@ -134,8 +191,7 @@ class Block:
         return self.children[0].first - 1 if self.children else self.last
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
+class Profile(NamedTuple):
     """One list format, behind the interface every format shares."""
 
     name: str

@@ -7,9 +7,9 @@ returns offsets into ``Document.text``.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
+from paperlint import lazy_re
 from paperlint.dates import read_date
 from paperlint.document import Document
 from paperlint.formats.generator import group_links
@@ -41,15 +41,15 @@ __all__ = [
 BADGE_HOSTS = ("img.shields.io", "badgen.net", "badge.fury.io", "api.star-history.com")
 """Hosts of badge images: an image from one of them is a badge, not a figure."""
 
-_IMAGE_LINK_RE = re.compile(r"!\[([^\]]*)\]\(")
+_IMAGE_LINK_RE = lazy_re.compile(r"!\[([^\]]*)\]\(")
 
-TITLE_LINK_RE = re.compile(r"\[(?![\[!\]\s])([^\[\]\n]*)\]\(\s*<?([^\s)>]*)")
+TITLE_LINK_RE = lazy_re.compile(r"\[(?![\[!\]\s])([^\[\]\n]*)\]\(\s*<?([^\s)>]*)")
 """``[Title](`` and the destination's first characters: a link whose text can be a title
 (a text that opens with ``[`` or ``!`` is a group or an image)."""
 ABSOLUTE_URL_STARTS = ("http://", "https://", "www.")
-YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+YEAR_RE = lazy_re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 """A four-digit year from 1900 to 2099, not part of a longer number."""
-LETTER_RE = re.compile(r"[^\W\d_]")
+LETTER_RE = lazy_re.compile(r"[^\W\d_]")
 """A letter in any script: what tells a venue or title from digits and punctuation."""
 """How a URL to another site starts (a title link to a relative file is no paper's)."""
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from sys import intern as _intern
 
+from paperlint import lazy_re
 from paperlint.dates import century
 from paperlint.document import Document
 from paperlint.formats.base import ITEM, LIST_ITEM_RE, Block, Profile
@@ -24,21 +25,21 @@ from paperlint.roles import link_role
 
 __all__ = ["PROFILE", "group_links"]
 
-_DATE_TAG_RE = re.compile(r"\[(?!\[)([^\[\]\n]*)\](?![(\[])")
-_DATE_VALUE_RE = re.compile(r"\s*(\d{4}|\d{2})\s*[/.-]\s*(\d{1,2})\s*")
-_LINK_OPEN_RE = re.compile(r"\[\[([^\[\]\n]*)\]\(")
-_PLAIN_URL_RE = re.compile(r"[^\s()\\\x00-\x1f]*")
-_VENUE_RE = re.compile(r"[ \t]*(\*(?!\*)[^*\n]+\*|_[^_\n]+_)(?![*_])")
+_DATE_TAG_RE = lazy_re.compile(r"\[(?!\[)([^\[\]\n]*)\](?![(\[])")
+_DATE_VALUE_RE = lazy_re.compile(r"\s*(\d{4}|\d{2})\s*[/.-]\s*(\d{1,2})\s*")
+_LINK_OPEN_RE = lazy_re.compile(r"\[\[([^\[\]\n]*)\]\(")
+_PLAIN_URL_RE = lazy_re.compile(r"[^\s()\\\x00-\x1f]*")
+_VENUE_RE = lazy_re.compile(r"[ \t]*(\*(?!\*)[^*\n]+\*|_[^_\n]+_)(?![*_])")
 
 
-_GENERATOR_TAG_RE = re.compile(r"\[(?:\d\d|\d{4})/\d\d\]|\[(?:YY|YYYY)/MM\]")
+_GENERATOR_TAG_RE = lazy_re.compile(r"\[(?:\d\d|\d{4})/\d\d\]|\[(?:YY|YYYY)/MM\]")
 # The generator's own labels, as groups or as the older output's single-bracket links.
-_VOCABULARY_RE = re.compile(r"\[\[?(?:Paper|Code/Page|TLDR/Notes)\]\(")
-SIGNATURE_RE = re.compile(r"\[\[?(?:Code/Page|TLDR/Notes)\]\(")
+_VOCABULARY_RE = lazy_re.compile(r"\[\[?(?:Paper|Code/Page|TLDR/Notes)\]\(")
+SIGNATURE_RE = lazy_re.compile(r"\[\[?(?:Code/Page|TLDR/Notes)\]\(")
 """The labels only the generator writes: an entry that carries them is its (other
 profiles score such entries down)."""
-_TAG_DIGIT_RE = re.compile(r"\d|YY")
-_SINGLE_LINK_RE = re.compile(r"(?<![\[\w])\[(Paper|Code/Page|Code|TLDR/Notes)\]\(")
+_TAG_DIGIT_RE = lazy_re.compile(r"\d|YY")
+_SINGLE_LINK_RE = lazy_re.compile(r"(?<![\[\w])\[(Paper|Code/Page|Code|TLDR/Notes)\]\(")
 
 
 def _score(document: Document, block: Block) -> float:
@@ -225,7 +226,7 @@ def group_links(document: Document, lines: range) -> list[Link]:
     return links
 
 
-_BLANK_OR_BRACKET_RE = re.compile(r"[\s\[\]]")
+_BLANK_OR_BRACKET_RE = lazy_re.compile(r"[\s\[\]]")
 
 
 def _single_links(document: Document, start: int, end: int, links: list[Link]) -> None:

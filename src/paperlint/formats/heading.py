@@ -14,8 +14,7 @@ tags in code spans, separators, thematic breaks.
 
 from __future__ import annotations
 
-import re
-
+from paperlint import lazy_re
 from paperlint.document import Document
 from paperlint.formats.base import LIST_ITEM_RE, SECTION, Block, Profile
 from paperlint.formats.fields import (
@@ -36,14 +35,14 @@ from paperlint.roles import host_role, label_role
 __all__ = ["PROFILE"]
 
 # A line's link: "[[arXiv]](u)", "[arXiv](u)", "[[Paper](u)]"; its label and URL.
-_LINE_LINK_RE = re.compile(r"\[\[?([^\[\]\n]*)\]?\]\(\s*<?([^\s)>]*)")
+_LINE_LINK_RE = lazy_re.compile(r"\[\[?([^\[\]\n]*)\]?\]\(\s*<?([^\s)>]*)")
 # A date alone on a line, as written in the text (a code span's backquotes allowed).
-_DATE_LINE_RE = re.compile(
+_DATE_LINE_RE = lazy_re.compile(
     r"[`(\[]*(?:19|20)\d\d[-/.]\d{1,2}(?:[-/.]\d{1,2})?[`)\]]*"
     r"|[`(\[]*(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d\d[`)\]]*"
 )
-_YEAR_HEADING_RE = re.compile(r"\W*((?:19|20)\d\d)\W*")
-_ATX_OPEN_RE = re.compile(r" {0,3}(#{1,6})[ \t]")
+_YEAR_HEADING_RE = lazy_re.compile(r"\W*((?:19|20)\d\d)\W*")
+_ATX_OPEN_RE = lazy_re.compile(r" {0,3}(#{1,6})[ \t]")
 _MAX_BODY_LINES = 12
 """Lines of text one paper's section holds at most; more is a section of the list."""
 _MAX_ITEMS = 6

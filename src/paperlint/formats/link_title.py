@@ -14,8 +14,7 @@ items, text after the venue.
 
 from __future__ import annotations
 
-import re
-
+from paperlint import lazy_re
 from paperlint.document import Document
 from paperlint.formats.base import ITEM, Block, Profile
 from paperlint.formats.fields import (
@@ -35,12 +34,12 @@ from paperlint.roles import host_role
 
 __all__ = ["PROFILE"]
 
-_YEAR_RE = re.compile(r"(?<![\w.])(?:19|20)\d\d(?![\d])")
-_SHORT_YEAR_RE = re.compile(r"['’]\d\d(?!\d)")
-_ET_AL_RE = re.compile(r"\bet al\.?")
+_YEAR_RE = lazy_re.compile(r"(?<![\w.])(?:19|20)\d\d(?![\d])")
+_SHORT_YEAR_RE = lazy_re.compile(r"['’]\d\d(?!\d)")
+_ET_AL_RE = lazy_re.compile(r"\bet al\.?")
 # Where the text after the title link stops being authors and venue: a "|" separator,
 # a code span or an HTML tag (comments are blanks in the masked text).
-_TAIL_STOP_RE = re.compile(r"[|\x1a<]")
+_TAIL_STOP_RE = lazy_re.compile(r"[|\x1a<]")
 
 
 def _score(document: Document, block: Block) -> float:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from paperlint import lazy_re
 from paperlint.document import Document
 from paperlint.formats.base import ITEM, PARAGRAPH, Block, Profile
 from paperlint.formats.fields import (
@@ -40,9 +41,9 @@ from paperlint.model import DateSource, DateTag, Entry, Span, Title
 __all__ = ["PROFILE"]
 
 # A line's break mark: "<br>", "<br/>", "<br />" or a final backslash, and the blanks before.
-_BREAK_RE = re.compile(r"[ \t]*(?:<br[ \t]*/?>|\\)[ \t]*$", re.IGNORECASE)
-_BRACKET_RE = re.compile(r"\[([^\[\]\n]*)\](?![(\[])")
-_TITLE_VENUE_RE = re.compile(r"\(([^()\n]*(?:19|20)\d\d)\)[ \t.]*$")
+_BREAK_RE = lazy_re.compile(r"[ \t]*(?:<br[ \t]*/?>|\\)[ \t]*$", re.IGNORECASE)
+_BRACKET_RE = lazy_re.compile(r"\[([^\[\]\n]*)\](?![(\[])")
+_TITLE_VENUE_RE = lazy_re.compile(r"\(([^()\n]*(?:19|20)\d\d)\)[ \t.]*$")
 _SEPARATORS = " \t.,;"
 
 

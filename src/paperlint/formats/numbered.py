@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from paperlint import lazy_re
 from paperlint.document import CODE_FILLER, Document
 from paperlint.formats.base import ITEM, Block, Profile
 from paperlint.formats.fields import (
@@ -35,10 +36,10 @@ from paperlint.model import DateSource, DateTag, Entry, Span, Title
 
 __all__ = ["PROFILE"]
 
-_BREAK_RE = re.compile(r"[ \t]*<br[ \t]*/?>", re.IGNORECASE)
-_PARENTHESES_RE = re.compile(r"[(\uff08]([^()\uff08\uff09\n]*)[)\uff09]")  # fullwidth too
+_BREAK_RE = lazy_re.compile(r"[ \t]*<br[ \t]*/?>", re.IGNORECASE)
+_PARENTHESES_RE = lazy_re.compile(r"[(\uff08]([^()\uff08\uff09\n]*)[)\uff09]")  # fullwidth too
 # What ends a venue written after the authors: a tag in a code span, a link, a line break.
-_VENUE_END_RE = re.compile("[\\[\n" + CODE_FILLER + "]|<br|!\\[", re.IGNORECASE)
+_VENUE_END_RE = lazy_re.compile("[\\[\n" + CODE_FILLER + "]|<br|!\\[", re.IGNORECASE)
 _SEPARATORS = " \t.,;:"
 
 

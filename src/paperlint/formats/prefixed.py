@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from paperlint import lazy_re
 from paperlint.dates import century, read_date
 from paperlint.document import Document
 from paperlint.formats.base import ITEM, Block, Profile
@@ -33,14 +34,16 @@ from paperlint.roles import host_role
 __all__ = ["PROFILE"]
 
 # "(*ICLR'25*)", "(Arxiv’25)", "（*ICML'25*)": the venue between its parentheses.
-_PAREN_RE = re.compile(r"[(（][ \t]*(\*{1,2}|_)?([^()（）*_\n]{1,80}?)(?:\*{1,2}|_)?[ \t]*[)）]")
+_PAREN_RE = lazy_re.compile(
+    r"[(（][ \t]*(\*{1,2}|_)?([^()（）*_\n]{1,80}?)(?:\*{1,2}|_)?[ \t]*[)）]"
+)
 # A venue's year: "'25", "’ 25", "2025".
-_VENUE_YEAR_RE = re.compile(r"['’‘][ \t]?(\d\d)(?!\d)|(?<!\d)((?:19|20)\d\d)(?!\d)")
+_VENUE_YEAR_RE = lazy_re.compile(r"['’‘][ \t]?(\d\d)(?!\d)|(?<!\d)((?:19|20)\d\d)(?!\d)")
 # "2016-ICLR-[", "2017.11-[", "2018-IEEE Signal Processing Magazine-[".
-_DASH_RE = re.compile(r"((?:19|20)\d\d)(?:\.(\d{1,2}))?-(?:([^\[\]\n]*?)-)?(?=\[)")
-_BREAK_RE = re.compile(r"(?i)<br\s*/?>\s*$")
+_DASH_RE = lazy_re.compile(r"((?:19|20)\d\d)(?:\.(\d{1,2}))?-(?:([^\[\]\n]*?)-)?(?=\[)")
+_BREAK_RE = lazy_re.compile(r"(?i)<br\s*/?>\s*$")
 _TITLE_STRIP = " \t\r\n"
-_PDF_RE = re.compile(r"(?i)\.pdf(?:[?#]|$)")
+_PDF_RE = lazy_re.compile(r"(?i)\.pdf(?:[?#]|$)")
 
 
 def _score(document: Document, block: Block) -> float:

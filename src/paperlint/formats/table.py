@@ -20,15 +20,15 @@ whose link columns hold plain text or whose other columns hold numbers.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass
 
+from paperlint import lazy_re
 from paperlint.document import Document
 from paperlint.formats.base import ROW, Block, Profile, Table, row_cells
 from paperlint.formats.fields import LETTER_RE, date_in, entry_links, span
 from paperlint.model import DateSource, DateTag, Entry, Link, LinkKind, Span, Title
+from paperlint.record import Record
 from paperlint.roles import host_role, label_role
 
 __all__ = ["PROFILE"]
@@ -101,26 +101,39 @@ _ROLE_WORDS = {
     "datasets": LinkKind.DATA,
     "benchmark": LinkKind.DATA,
 }
-_WORD_RE = re.compile(r"[a-z]+")
+_WORD_RE = lazy_re.compile(r"[a-z]+")
 # What a cell writes for "none": "-", "–", ":heavy_minus_sign:", "N/A", "/", "✗".
-_PLACEHOLDER_RE = re.compile(
+_PLACEHOLDER_RE = lazy_re.compile(
     r"(?i)(?:[-–—/x✗×?]|-{2,}|n/?a|none|null|todo|tbd|:heavy_minus_sign:|:x:|:no_entry_sign:)?"
 )
-_DATE_CELL_RE = re.compile(
+_DATE_CELL_RE = lazy_re.compile(
     r"(?i)(?:19|20)\d\d|\d\d[./-]\d\d?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 )
 # A measurement: "85.3", "12M", "3.2 ± 0.1", "<5%".
-_NUMBER_CELL_RE = re.compile(
+_NUMBER_CELL_RE = lazy_re.compile(
     r"(?i)[~<>≈±+\-–]?\s*\$?\d[\d.,\s]*(?:[%×x]|[kmbt]b?|ms|s)?(?:\s*±.*)?"
 )
-_PAPER_URL_RE = re.compile(r"(?i)arxiv\.org|\.pdf\b|doi\.org|openreview\.net")
-_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_PAPER_URL_RE = lazy_re.compile(r"(?i)arxiv\.org|\.pdf\b|doi\.org|openreview\.net")
+_EMPHASIS_RE = lazy_re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _GENERIC_LABELS = frozenset({"link", "links", "url", "here", "click", "click here", "web"})
 
 
-@dataclass(slots=True)
-class _Layout:
+class _Layout(Record):
     """What each column of a table holds, found once per table from its header."""
+
+    __slots__ = (
+        "authors",
+        "date",
+        "dates",
+        "links",
+        "notes",
+        "others",
+        "roles",
+        "strength",
+        "title",
+        "title_is_paper",
+        "venue",
+    )
 
     title: int
     """The title's column, -1 for none."""
@@ -139,8 +152,34 @@ class _Layout:
     """Columns that hold none of these (numbers in them mark a table of results)."""
     strength: int
     """How many columns besides the title a paper list has (date, venue, authors, links)."""
-    dates: tuple[int, ...] = ()
+    dates: tuple[int, ...]
     """Every date column (``| Year | Title | ArXiv Time |``): the most precise date is read."""
+
+    def __init__(
+        self,
+        title: int,
+        title_is_paper: bool,
+        date: int,
+        venue: int,
+        authors: int,
+        notes: int,
+        links: tuple[tuple[int, LinkKind | None], ...],
+        roles: dict[int, LinkKind],
+        others: tuple[int, ...],
+        strength: int,
+        dates: tuple[int, ...] = (),
+    ) -> None:
+        self.title = title
+        self.title_is_paper = title_is_paper
+        self.date = date
+        self.venue = venue
+        self.authors = authors
+        self.notes = notes
+        self.links = links
+        self.roles = roles
+        self.others = others
+        self.strength = strength
+        self.dates = dates
 
 
 _NO_LAYOUT = _Layout(-1, False, -1, -1, -1, -1, (), {}, (), 0)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from paperlint import lazy_re
 from paperlint.dates import read_date
 from paperlint.document import Document
 from paperlint.formats.base import ITEM, Block, Profile
@@ -40,16 +41,16 @@ from paperlint.model import DateSource, DateTag, Entry, Span, Title
 __all__ = ["PROFILE"]
 
 # A bold name before the tag or the quoted title: "**Imagen**: ", "**[RT-2]** ".
-_ACRONYM_RE = re.compile(r"\*\*(?!\*)[^*\n]{1,80}\*\*:?[ \t]*")
+_ACRONYM_RE = lazy_re.compile(r"\*\*(?!\*)[^*\n]{1,80}\*\*:?[ \t]*")
 # A bracketed tag that is no link text and no group: "[2023/08]", "[CVPR 2024]".
-_TAG_RE = re.compile(r"\[(?!\[)([^\[\]\n]{1,160})\](?![(\[])")
+_TAG_RE = lazy_re.compile(r"\[(?!\[)([^\[\]\n]{1,160})\](?![(\[])")
 # What makes a tag a date: a year, or the generator's YY/MM.
-_DATED_RE = re.compile(r"(?<!\d)(?:(?:19|20)\d\d|\d\d[/.-]\d\d?)(?!\d)")
-_SHORT_TAG_RE = re.compile(r"\d\d/\d\d")
-_LONG_TAG_RE = re.compile(r"\d{4}/\d\d")
-_ITALIC_RE = re.compile(r"[ \t]*(\*(?!\*)[^*\n]+\*|_[^_\n]+_)(?![*_])")
-_QUOTED_RE = re.compile(r'"([^"\n]+)"')
-_QUOTE_ITALIC_RE = re.compile(r"[ \t]*[,.:;]?[ \t]*\*(?!\*)([^*\n]+)\*")
+_DATED_RE = lazy_re.compile(r"(?<!\d)(?:(?:19|20)\d\d|\d\d[/.-]\d\d?)(?!\d)")
+_SHORT_TAG_RE = lazy_re.compile(r"\d\d/\d\d")
+_LONG_TAG_RE = lazy_re.compile(r"\d{4}/\d\d")
+_ITALIC_RE = lazy_re.compile(r"[ \t]*(\*(?!\*)[^*\n]+\*|_[^_\n]+_)(?![*_])")
+_QUOTED_RE = lazy_re.compile(r'"([^"\n]+)"')
+_QUOTE_ITALIC_RE = lazy_re.compile(r"[ \t]*[,.:;]?[ \t]*\*(?!\*)([^*\n]+)\*")
 _ET_AL = "et al."
 _VENUE_STRIP = " \t.,;:-"
 

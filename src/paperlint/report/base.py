@@ -3,35 +3,59 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from paperlint.document import Document
 from paperlint.engine import Diagnostic
+from paperlint.record import Record
 from paperlint.rule import Edit, Rule, Severity
 
 __all__ = ["FileResult", "Report", "help_command"]
 
 
-@dataclass(slots=True)
-class FileResult:
+class FileResult(Record):
+    __slots__ = ("diagnostics", "document", "fixed", "path")
+
     path: str
     document: Document
     diagnostics: list[Diagnostic]
-    fixed: int = 0
+    fixed: int
     """Findings repaired by ``--fix`` in this file."""
 
+    def __init__(
+        self, path: str, document: Document, diagnostics: list[Diagnostic], fixed: int = 0
+    ) -> None:
+        self.path = path
+        self.document = document
+        self.diagnostics = diagnostics
+        self.fixed = fixed
 
-@dataclass(slots=True)
-class Report:
-    files: list[FileResult] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+
+class Report(Record):
+    __slots__ = ("errors", "files", "fix_mode", "show_info", "unsafe_fixes")
+
+    files: list[FileResult]
+    errors: list[str]
     """One-line messages for files that could not be read or written."""
-    fix_mode: bool = False
-    unsafe_fixes: bool = False
-    show_info: bool = False
+    fix_mode: bool
+    unsafe_fixes: bool
+    show_info: bool
     """Whether line formats (text, GitHub) show info findings. They are most of a real
     list's report (empty Code/Page links) and bury the findings that matter, so they are
     hidden unless asked for; the summary says how many. Document formats keep them all."""
+
+    def __init__(
+        self,
+        files: list[FileResult] | None = None,
+        errors: list[str] | None = None,
+        fix_mode: bool = False,
+        unsafe_fixes: bool = False,
+        show_info: bool = False,
+    ) -> None:
+        self.files = [] if files is None else files
+        self.errors = [] if errors is None else errors
+        self.fix_mode = fix_mode
+        self.unsafe_fixes = unsafe_fixes
+        self.show_info = show_info
 
     @property
     def diagnostics(self) -> list[tuple[FileResult, Diagnostic]]:

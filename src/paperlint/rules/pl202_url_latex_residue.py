@@ -33,9 +33,9 @@ None.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from paperlint import lazy_re
 from paperlint.context import Context
 from paperlint.model import Span
 from paperlint.rule import (
@@ -59,7 +59,7 @@ from paperlint.urls import (
 
 _SHOWN = 40
 # (An HTML attribute may hold a line break: a fix never joins lines.)
-_LINE_BREAK_RE = re.compile(r"[\r\n]")
+_LINE_BREAK_RE = lazy_re.compile(r"[\r\n]")
 
 
 def check(context: Context) -> Iterator[Finding]:

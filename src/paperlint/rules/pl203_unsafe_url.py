@@ -26,9 +26,9 @@ None.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from paperlint import lazy_re
 from paperlint.context import Context
 from paperlint.model import Span
 from paperlint.rule import Finding, Fixability, Rule, Severity
@@ -36,8 +36,8 @@ from paperlint.urls import scheme
 
 # A "mailto:" link (a maintainer's address in a list's header) is an email, not a page.
 _ALLOWED = frozenset({"http", "https", "mailto"})
-_WHITESPACE_RE = re.compile(r"\s")
-_NESTED_LINK_RE = re.compile(r"^\[[^\]]*\]\(|\]\(")
+_WHITESPACE_RE = lazy_re.compile(r"\s")
+_NESTED_LINK_RE = lazy_re.compile(r"^\[[^\]]*\]\(|\]\(")
 
 
 def check(context: Context) -> Iterator[Finding]:

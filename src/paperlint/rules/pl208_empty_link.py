@@ -35,17 +35,17 @@ None.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from paperlint import lazy_re
 from paperlint.context import Context
 from paperlint.model import Link
 from paperlint.rule import Applicability, Edit, Finding, Fix, Fixability, Rule, Severity
 
 _NOWHERE = frozenset({"", "<>", "#", "none"})
 # A label holding brackets or a line break: unlinking it could make another link of it.
-_NESTED = re.compile(r"[\[\]\n]")
-_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\s]*\)")  # a linked badge: its image stays
+_NESTED = lazy_re.compile(r"[\[\]\n]")
+_IMAGE = lazy_re.compile(r"!\[[^\[\]\n]*\]\([^()\s]*\)")  # a linked badge: its image stays
 
 
 def check(context: Context) -> Iterator[Finding]:

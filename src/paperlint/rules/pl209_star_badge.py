@@ -36,14 +36,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from paperlint import lazy_re
 from paperlint.context import Context
 from paperlint.model import Link, LinkKind, Span
 from paperlint.rule import Edit, Finding, Fix, Fixability, Rule, Severity
 
-_STARS_RE = re.compile(
+_STARS_RE = lazy_re.compile(
     r"(?i)\s*(?:https?://)?img\.shields\.io/github/stars/([\w.-]+)/([\w.-]+)((?:/[^?#\s]*)?)"
 )
-_GITHUB_RE = re.compile(
+_GITHUB_RE = lazy_re.compile(
     r"(?i)\s*(?:https?://)?(?:www\.)?github\.com/([\w.-]+)/([\w.-]+?)(?:\.git)?(?:[/?#]|\s*$)"
 )
 
@@ -83,7 +84,9 @@ def _check(badge: Link, code: re.Match[str] | None) -> Iterator[Finding]:
         return
     if code is not None:
         badge_repo = f"{match.group(1)}/{match.group(2)}"
-        code_repo = f"{code.group(1)}/{code.group(2)}"
+        # A name on a code host never ends with "." or ",": one there is the URL rules'
+        # finding (copied with the sentence), not another repository.
+        code_repo = f"{code.group(1)}/{code.group(2)}".rstrip(".,;:")
         if badge_repo.lower() != code_repo.lower():
             span = Span(start + match.start(1), start + match.end(2))
             yield Finding(span, f"star badge counts {badge_repo}, but the code link is {code_repo}")

@@ -63,19 +63,19 @@ None.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Collection, Iterator
 from operator import attrgetter
 
+from paperlint import lazy_re
 from paperlint.context import Context
 from paperlint.model import Heading, Span
 from paperlint.rule import Applicability, Edit, Finding, Fix, Fixability, Rule, Severity, excerpt
 from paperlint.slugs import TARGET_LABELS, TARGETS, is_stable_slug, slugify
 
-_WHITESPACE_RE = re.compile(r"\s")
+_WHITESPACE_RE = lazy_re.compile(r"\s")
 _SHOWN = 160  # anchors and ids are quoted whole (to be searched for), up to this length
-_PUNCTUATION_RE = re.compile(r"[^\w-]")  # neither a letter, a digit, "_" nor "-"
+_PUNCTUATION_RE = lazy_re.compile(r"[^\w-]")  # neither a letter, a digit, "_" nor "-"
 # Every target, the most restrictive first (a new target must be placed here).
 _STRICTNESS = tuple(sorted(TARGETS, key=("mkdocs", "pymdownx", "github").index))
 

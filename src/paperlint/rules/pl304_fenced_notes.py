@@ -30,18 +30,18 @@ None.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from paperlint import lazy_re
 from paperlint.context import Context
 from paperlint.model import PaperList, Span
 from paperlint.rule import Edit, Finding, Fix, Fixability, Rule, Severity
 
 __all__ = ["RULE", "wrapped_fences"]
 
-_FENCE_RE = re.compile(r" {0,3}(`{3,}|~{3,})\s*([^`\s]*)[^`]*$")
+_FENCE_RE = lazy_re.compile(r" {0,3}(`{3,}|~{3,})\s*([^`\s]*)[^`]*$")
 # "## ": a shell or Python comment ("# x") in real code is no heading of the notes.
-_HEADING_RE = re.compile(r" {0,3}#{2,6}\s+\S")
+_HEADING_RE = lazy_re.compile(r" {0,3}#{2,6}\s+\S")
 _MARKDOWN_INFO = frozenset({"", "markdown", "md"})
 
 

@@ -35,9 +35,9 @@ None.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from paperlint import lazy_re
 from paperlint.context import Context
 from paperlint.escape import unescape
 from paperlint.model import Entry, LinkKind
@@ -45,7 +45,7 @@ from paperlint.rule import Finding, Fixability, Rule, Severity, excerpt
 from paperlint.titles import same_paper
 
 # A URL that names one paper, not a site: a PDF, or a publisher's page of a paper.
-_PAPER_URL_RE = re.compile(
+_PAPER_URL_RE = lazy_re.compile(
     r"(?i)^\s*(?:https?://)?(?:www\.)?"
     r"((?:[^\s?#]+\.pdf)|(?:(?:dx\.)?doi\.org|openreview\.net|aclanthology\.org|aclweb\.org"
     r"|openaccess\.thecvf\.com|proceedings\.neurips\.cc|papers\.nips\.cc|proceedings\.mlr\.press"

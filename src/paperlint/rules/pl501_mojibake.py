@@ -31,15 +31,15 @@ None.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
+from paperlint import lazy_re
 from paperlint.context import Context
 from paperlint.model import Span
 from paperlint.rule import Edit, Finding, Fix, Fixability, Rule, Severity
 
-_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII_RE = lazy_re.compile(r"[^\x00-\x7f]")
 _SHOWN = 24
 
 
