@@ -556,13 +556,13 @@ def bench_formats(args: argparse.Namespace) -> list[str]:
             f" (target: the same order of time, within 3× either way): {same}"
         )
     if baseline is not None:
-        m = measured["before"]
-        lines.append(
-            f"| list-20000.md, paperlint at `{args.baseline}` (before the format profiles) "
-            f"| | `generator` | {m.time_text(True)}, {m.peak_mb:.0f} MB |"
-        )
         after = measured["list-20000.md"]
-        lines += ["", f"After/before on the generator list: {ratio_text(after, m)}."]
+        lines += [
+            "",
+            f"The generator's list with paperlint at `{args.baseline}`, in the same rounds: "
+            f"{measured['before'].time_text(True)}, {measured['before'].peak_mb:.0f} MB; "
+            f"after/before: {ratio_text(after, measured['before'])}.",
+        ]
     lines.append("")
     return lines
 
