@@ -370,3 +370,15 @@ def test_every_vector_is_inert_in_a_sphinx_build(tmp_path: Path) -> None:
         assert "paperlist-entry" in page
         benign = (source / "_build" / "genindex.html").read_text(encoding="utf-8")
         _assert_inert(page, theme_scripts=len(dangers(benign).scripts))
+
+
+@pytest.mark.parametrize("group", ["sections", "month", "none"])
+def test_script_links_in_entries_are_never_links_in_any_layout(group: str) -> None:
+    # The unsafe-URL pass runs after the entries are placed, whatever the grouping.
+    text = (
+        "## One\n\n- [2024/01] **A** [[Paper](https://arxiv.org/abs/2401.00001)]\n"
+        "  - see [this](javascript:alert(1))\n\n"
+        "## Two\n\n- [2024/02] **B** [[Paper](https://arxiv.org/abs/2402.00001)]\n"
+    )
+    html = markdown.markdown(text, extensions=[makeExtension(sanitize=False, group=group), "toc"])
+    assert "javascript:" not in html.lower() and "this" in html

@@ -300,69 +300,18 @@ class _PaperListTreeprocessor(Treeprocessor):
             options,
             base + (1 if layout.mode == "sections" else 2),
         )
-        children = list(root)
-        position = {id(element): number for number, element in enumerate(children)}
-        at_root = {index for index, element in built.items() if id(element) in position}
+        # Entries at the top level are ordered and grouped; one the site's Markdown put
+        # elsewhere (inside an HTML block with markdown="1") stays where it is.
+        top = {id(element) for element in root}
+        at_root = {index for index, element in built.items() if id(element) in top}
         venues = [built[index].get("data-venue", "") for index in sorted(built)]
         if layout.mode == "sections":
-            for group in layout.groups:
-                section = int(group.ident.removeprefix("section-")) if group.ident else None
-                element = by_index.get(section) if section is not None else None
-                if element is not None:
-                    element.set("data-group", group.ident)
-                    element.set("class", _with_class(element.get("class"), "paperlist-section"))
-                    group.label = " ".join("".join(element.itertext()).split())
-                else:
-                    group.ident = ""
-                for index in group.members:
-                    if group.ident:
-                        built[index].set("data-group", group.ident)
-                slots = sorted(position[id(built[i])] for i in group.members if i in at_root)
-                for slot, index in zip(
-                    slots, [i for i in group.members if i in at_root], strict=True
-                ):
-                    children[slot] = built[index]
-            first_group = next(
-                (by_index[int(g.ident.removeprefix("section-"))] for g in layout.groups if g.ident),
-                None,
-            )
-            anchor = (
-                first_group if first_group is not None and _LEVELS[first_group.tag] >= 2 else None
-            )
-            if anchor is None and at_root:
-                anchor = children[min(position[id(built[i])] for i in at_root)]
-            root[:] = children
-            if anchor is not None:
-                root.insert(
-                    list(root).index(anchor),
-                    build_controls(entries, venues, layout.groups, options),
-                )
-            return
-        if not at_root:
-            return
-        start = min(position[id(built[index])] for index in at_root)
-        moved = {id(built[index]) for index in at_root}
-        kept = [element for element in children if id(element) not in moved]
-        timeline: list[ET.Element] = [build_controls(entries, venues, layout.groups, options)]
-        level = f"h{min(6, base + 1)}"
-        for group in layout.groups:
-            if layout.mode == "none":
-                timeline += [built[index] for index in group.members if index in at_root]
-                continue
-            wrapper = ET.Element("section", {"class": "paperlist-group", "data-group": group.ident})
-            title = ET.SubElement(
-                wrapper,
-                level,
-                {"class": "paperlist-group-title", "id": group.ident, "data-group": group.ident},
-            )
-            title.text = shown(group.label)
-            for index in group.members:
-                if index in at_root:
-                    built[index].set("data-group", group.ident)
-                    wrapper.append(built[index])
-            timeline.append(wrapper)
-        before = sum(1 for element in children[:start] if id(element) not in moved)
-        root[:] = kept[:before] + timeline + kept[before:]
+            _mark_sections(layout, built, by_index)
+        controls = build_controls(entries, venues, layout.groups, options)
+        if layout.mode == "sections":
+            _place_sections(root, layout, built, at_root, by_index, controls)
+        elif at_root:
+            _place_timeline(root, layout, built, at_root, controls, f"h{min(6, base + 1)}")
         drop_unsafe_urls(root)
 
     def _assemble(
@@ -608,6 +557,89 @@ class _SanitizingPostprocessor(Postprocessor):
         kept = extension.kept
         placeholder = re.compile(rf"<p>{extension.token}keep(\d+)</p>")
         return placeholder.sub(lambda match: kept[int(match.group(1))], text)
+
+
+def _mark_sections(
+    layout: Plan, built: dict[int, ET.Element], by_index: dict[int, ET.Element]
+) -> None:
+    """Each heading that holds entries marks its group (label, data-group), and so do its
+    entries; a group whose heading the page does not show as one is no group."""
+    for group in layout.groups:
+        section = int(group.ident.removeprefix("section-")) if group.ident else None
+        element = by_index.get(section) if section is not None else None
+        if element is None:
+            group.ident = ""
+            continue
+        element.set("data-group", group.ident)
+        element.set("class", _with_class(element.get("class"), "paperlist-section"))
+        group.label = " ".join("".join(element.itertext()).split())
+        for index in group.members:
+            built[index].set("data-group", group.ident)
+
+
+def _place_sections(
+    root: ET.Element,
+    layout: Plan,
+    built: dict[int, ET.Element],
+    at_root: set[int],
+    by_index: dict[int, ET.Element],
+    controls: ET.Element,
+) -> None:
+    """The author's sections stay; the entries of each take their order within it (in
+    the places they held), and the controls go before the first heading that holds
+    entries (before the first entry under a page title)."""
+    children = list(root)
+    position = {id(element): number for number, element in enumerate(children)}
+    for group in layout.groups:
+        members = [index for index in group.members if index in at_root]
+        slots = sorted(position[id(built[index])] for index in members)
+        for slot, index in zip(slots, members, strict=True):
+            children[slot] = built[index]
+    first = next(
+        (by_index[int(g.ident.removeprefix("section-"))] for g in layout.groups if g.ident),
+        None,
+    )
+    anchor = first if first is not None and _LEVELS[first.tag] >= 2 else None
+    if anchor is None and at_root:
+        anchor = children[min(position[id(built[index])] for index in at_root)]
+    root[:] = children
+    if anchor is not None:
+        root.insert(children.index(anchor), controls)
+
+
+def _place_timeline(
+    root: ET.Element,
+    layout: Plan,
+    built: dict[int, ET.Element],
+    at_root: set[int],
+    controls: ET.Element,
+    level: str,
+) -> None:
+    """The entries leave their places for one run of date groups (or one run of entries,
+    mode none), with the controls first, where the first entry was."""
+    children = list(root)
+    moved = {id(built[index]) for index in at_root}
+    start = min(number for number, element in enumerate(children) if id(element) in moved)
+    kept = [element for element in children if id(element) not in moved]
+    timeline: list[ET.Element] = [controls]
+    for group in layout.groups:
+        if layout.mode == "none":
+            timeline += [built[index] for index in group.members if index in at_root]
+            continue
+        wrapper = ET.Element("section", {"class": "paperlist-group", "data-group": group.ident})
+        title = ET.SubElement(
+            wrapper,
+            level,
+            {"class": "paperlist-group-title", "id": group.ident, "data-group": group.ident},
+        )
+        title.text = shown(group.label)
+        for index in group.members:
+            if index in at_root:
+                built[index].set("data-group", group.ident)
+                wrapper.append(built[index])
+        timeline.append(wrapper)
+    before = sum(1 for element in children[:start] if id(element) not in moved)
+    root[:] = kept[:before] + timeline + kept[before:]
 
 
 def _marker(element: ET.Element, marker: re.Pattern[str]) -> tuple[str, int, str] | None:
