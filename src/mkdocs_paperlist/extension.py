@@ -97,9 +97,10 @@ class PaperListExtension(Extension):
         self.token = ""
         self.cuts: dict[int, Pieces] = {}
         self.citations: dict[int, str] = {}
-        self.sources: list[tuple[str, str]] = []
-        """Each entry's marked pieces and its source lines, to put the source back where
-        a raw HTML block (``<details>`` around a list) keeps the pieces from Markdown."""
+        self.lines: list[str] = []
+        self.sources: dict[int, tuple[int, int]] = {}
+        """Each entry's first and last line in ``lines``, to put its source back where a
+        raw HTML block (``<details>`` around a list) keeps its marked pieces from Markdown."""
         self.kept: list[str] = []
         """The controls as HTML, held out of sanitizing (see _keep)."""
         self.plan: Plan | None = None
@@ -126,7 +127,8 @@ class PaperListExtension(Extension):
         self.token = ""
         self.cuts = {}
         self.citations = {}
-        self.sources = []
+        self.lines = []
+        self.sources = {}
         self.kept = []
         self.plan = None
 
@@ -194,11 +196,11 @@ class _EntryPreprocessor(Preprocessor):
             output.extend(lines[next_line:first])
             cut = pieces(document, entry, table=entry.format == "table")
             extension.cuts[entry.index] = cut
-            marked = _marked(token, entry.index, cut)
-            extension.sources.append(("\n".join(marked[1:-1]), "\n".join(lines[first : last + 1])))
-            output += marked
+            extension.sources[entry.index] = (first, last)
+            output += _marked(token, entry.index, cut)
             next_line = last + 1
         output.extend(lines[next_line:])
+        extension.lines = lines
         return output
 
 
@@ -274,17 +276,13 @@ class _PaperListTreeprocessor(Treeprocessor):
                 built.update(self._assemble(parent, marker, entries, options, used))
         self._strip_stray_markers(root, marker)
         children = list(root)
-        titles = {
-            heading.index
-            for entry in entries
-            if entry.title is not None and entry.title.kind == "heading"
-            for heading in _headings_in(paper_list.headings, entry.start, entry.end)[:1]
-        }
-        headings = [heading for heading in paper_list.headings if heading.index not in titles]
+        titles = _title_headings(paper_list)
+        own = {heading.index for heading in titles.values()}
+        headings = [heading for heading in paper_list.headings if heading.index not in own]
         matched = _match_headings(children, headings)
         by_index = {heading.index: element for element, heading in matched.items()}
         notes = {section.heading.index for section in paper_list.notes}
-        sections = _sections(paper_list, headings, notes)
+        sections = _sections(paper_list, headings, notes, titles)
         layout = plan(entries, sections, options)
         extension.plan = layout
         levels = {
@@ -391,15 +389,20 @@ class _PaperListTreeprocessor(Treeprocessor):
         """Put each entry's source back into the raw HTML blocks that hold its pieces:
         Python-Markdown shows such a block as written, so the page shows the entry as the
         site would without this extension."""
+        extension = self.extension
         stash = self.md.htmlStash.rawHtmlBlocks
-        token = self.extension.token
+        token = extension.token
+        entry_marker = re.compile(rf"{token}e(\d+)$", re.MULTILINE)
         for number, block in enumerate(stash):
-            if isinstance(block, str) and token in block:
-                # Last entry first: "...e5" is a prefix of "...e50", never the reverse.
-                for marked, source in reversed(self.extension.sources):
-                    if marked in block:
-                        block = block.replace(marked, source)
-                stash[number] = block
+            if not isinstance(block, str) or token not in block:
+                continue
+            # Last entry first: "...e5" is a prefix of "...e50", never the reverse.
+            held = sorted({int(index) for index in entry_marker.findall(block)}, reverse=True)
+            for index in held:
+                marked = "\n".join(_marked(token, index, extension.cuts[index])[1:-1])
+                first, last = extension.sources[index]
+                block = block.replace(marked, "\n".join(extension.lines[first : last + 1]))
+            stash[number] = block
 
     @staticmethod
     def _strip_stray_markers(root: ET.Element, marker: re.Pattern[str]) -> None:
@@ -664,18 +667,28 @@ def _with_class(classes: str | None, name: str) -> str:
     return f"{classes} {name}" if classes else name
 
 
-def _headings_in(headings: list[Heading], start: int, end: int) -> list[Heading]:
+def _title_headings(paper_list: PaperList) -> dict[int, Heading]:
+    """The heading of each entry that is a heading (by entry index): the first heading in
+    its span. One sorted list of offsets for all entries, not one per entry (a list with
+    a heading per paper has as many headings as entries)."""
+    headings = paper_list.headings
     starts = [heading.start for heading in headings]
-    first = bisect_left(starts, start)
-    found: list[Heading] = []
-    for heading in headings[first:]:
-        if heading.start >= end:
-            break
-        found.append(heading)
+    found: dict[int, Heading] = {}
+    for entry in paper_list.entries:
+        if entry.title is None or entry.title.kind != "heading":
+            continue
+        at = bisect_left(starts, entry.start)
+        if at < len(headings) and headings[at].start < entry.end:
+            found[entry.index] = headings[at]
     return found
 
 
-def _sections(paper_list: PaperList, headings: list[Heading], notes: set[int]) -> list[int | None]:
+def _sections(
+    paper_list: PaperList,
+    headings: list[Heading],
+    notes: set[int],
+    titles: dict[int, Heading],
+) -> list[int | None]:
     """The heading (model index) each entry sits under: the last heading before it that
     is not a notes heading and, for an entry that is itself a heading, of a higher rank."""
     candidates = [
@@ -685,10 +698,7 @@ def _sections(paper_list: PaperList, headings: list[Heading], notes: set[int]) -
     result: list[int | None] = []
     for entry in paper_list.entries:
         at = bisect_left(starts, entry.start) - 1
-        own = None
-        if entry.title is not None and entry.title.kind == "heading":
-            found = _headings_in(paper_list.headings, entry.start, entry.end)
-            own = found[0].level if found else None
+        own = titles[entry.index].level if entry.index in titles else None
         while at >= 0 and own is not None and candidates[at].level >= own:
             at -= 1
         result.append(candidates[at].index if at >= 0 else None)
