@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from functools import cached_property
+from itertools import accumulate
 from typing import Any
 
 from paperlint.anchors import AnchorIndex
@@ -22,6 +24,10 @@ _CORE_KINDS = (LinkKind.PAPER, LinkKind.CODE, LinkKind.NOTES)
 
 class Context:
     """Shared, lazily computed facts about one paper list, for the rules that need them."""
+
+    prefilter = True
+    """Whether ``links_where`` searches its pattern first (the tests that check that the
+    rules' patterns miss nothing turn it off)."""
 
     def __init__(self, paper_list: PaperList, settings: Settings) -> None:
         self.paper_list = paper_list
@@ -67,6 +73,43 @@ class Context:
         then ``loose_links``."""
         yield from self.entry_links()
         yield from self.loose_links
+
+    def links_with(self, *needles: str, ignore_case: bool = False) -> list[Link]:
+        """The links of ``all_links``, in order, whose URL holds one of ``needles`` (``\\0``
+        in a needle stands for the URL's end): a URL rule's necessary condition, looked for
+        with ``str.find`` in all the URLs at once, joined by NULs (which no file read holds).
+        On the 20,000-entry bench list a URL rule walking all 60,000 links took 0.02 to
+        0.09 s; finding its candidates so takes about 1 ms a needle. ``ignore_case`` needs
+        the needles in lower case."""
+        haystack = self._url_haystack if self.prefilter else None
+        if haystack is None:
+            return list(self.all_links())
+        joined, lowered, starts, links = haystack
+        text = lowered if ignore_case else joined
+        if text is None:  # lower() changed the length: offsets no longer match
+            return list(self.all_links())
+        found: set[int] = set()
+        for needle in needles:
+            position = text.find(needle)
+            while position >= 0:
+                index = bisect_right(starts, position) - 1
+                found.add(index)
+                position = text.find(needle, starts[index + 1])
+        return [links[index] for index in sorted(found)]
+
+    @cached_property
+    def _url_haystack(self) -> tuple[str, str | None, list[int], list[Link]] | None:
+        links = list(self.all_links())
+        urls = [link.url for link in links]
+        joined = "\0".join(urls) + "\0"
+        if joined.count("\0") != len(urls):
+            return None  # a NUL in a URL (text given as a string, not read from a file)
+        lowered: str | None = joined.lower()
+        if len(lowered) != len(joined):  # "İ" lowers to two characters
+            lowered = None
+        # Where each URL starts in ``joined``, and one past the last NUL (a sentinel).
+        starts = [0, *accumulate(len(url) + 1 for url in urls)]
+        return joined, lowered, starts, links
 
     @cached_property
     def loose_links(self) -> list[Link]:

@@ -150,7 +150,10 @@ class Document:
         return self.text[self.line_starts[number - 1] : self.line_ends[number - 1]]
 
     def line_of(self, offset: int) -> int:
-        return self.position(offset)[0]
+        """The 1-based line of a character offset (``position`` without the column)."""
+        if not 0 <= offset <= len(self.text):
+            raise ValueError(f"offset {offset} is outside the text (0..{len(self.text)})")
+        return bisect_right(self.line_starts, offset)
 
     def newline(self) -> str:
         """The line ending most used in the text ("\\n" when there is none)."""

@@ -226,7 +226,8 @@ def placeholder(url: str) -> str | None:
         return stripped
     host = _PLACEHOLDER_HOST_RE.match(stripped)
     if host is not None:
-        return "example." + host.group().rstrip("/?#").rsplit("example.", 1)[1]
+        written = host.group().rstrip("/?#")  # "EXAMPLE.COM" too: the pattern ignores case
+        return written[written.lower().rfind("example.") :]
     part = _PLACEHOLDER_PART_RE.search(stripped)
     return part.group(1) if part is not None else None
 

@@ -41,11 +41,19 @@ from collections.abc import Iterator
 from paperlint.context import Context
 from paperlint.model import Span
 from paperlint.rule import Applicability, Edit, Finding, Fix, Fixability, Rule, Severity
-from paperlint.urls import residue_index, trailing_junk, trailing_removal_is_safe
+from paperlint.urls import (
+    TRAILING_PUNCTUATION,
+    residue_index,
+    trailing_junk,
+    trailing_removal_is_safe,
+)
+
+# What every URL that ``trailing_junk`` finds junk in ends with ("\0": the URL's end).
+_ENDINGS = tuple(f"{char}\0" for char in TRAILING_PUNCTUATION + ")")
 
 
 def check(context: Context) -> Iterator[Finding]:
-    for link in context.all_links():
+    for link in context.links_with(*_ENDINGS):
         url = link.url
         if link.is_empty or link.fragment is not None:
             continue

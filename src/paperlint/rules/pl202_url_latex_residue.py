@@ -49,6 +49,7 @@ from paperlint.rule import (
     excerpt,
 )
 from paperlint.urls import (
+    RESIDUE_CHARACTERS,
     leading_residue,
     recover,
     residue_index,
@@ -63,7 +64,8 @@ _LINE_BREAK_RE = lazy_re.compile(r"[\r\n]")
 
 
 def check(context: Context) -> Iterator[Finding]:
-    for link in context.all_links():
+    # Residue before the scheme or in the URL: one of its characters somewhere.
+    for link in context.links_with(*RESIDUE_CHARACTERS):
         url = link.url
         if link.is_empty or link.fragment is not None:
             continue

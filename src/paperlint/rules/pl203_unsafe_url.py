@@ -36,15 +36,23 @@ from paperlint.urls import scheme
 
 # A "mailto:" link (a maintainer's address in a list's header) is an email, not a page.
 _ALLOWED = frozenset({"http", "https", "mailto"})
+_WEB = ("https://", "http://")
 _WHITESPACE_RE = lazy_re.compile(r"\s")
 _NESTED_LINK_RE = lazy_re.compile(r"^\[[^\]]*\]\(|\]\(")
 
 
 def check(context: Context) -> Iterator[Finding]:
     for link in context.all_links():
+        url = link.url
+        if (
+            url.startswith(_WEB)
+            and " " not in url
+            and url.isprintable()  # no other blank either: all of them are unprintable
+            and "](" not in url
+        ):
+            continue  # nearly every link, without the checks below (0.06 s to 0.01 s on 20k)
         if link.is_empty or link.fragment is not None:
             continue
-        url = link.url
         name = scheme(url)
         stripped = url.strip()
         offset = link.anchor_start

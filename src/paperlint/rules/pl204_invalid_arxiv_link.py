@@ -35,7 +35,8 @@ from paperlint.rule import Finding, Fixability, Rule, Severity
 
 
 def check(context: Context) -> Iterator[Finding]:
-    for link in context.all_links():
+    # An arXiv URL names its host: ``parse_arxiv_url`` reads no other.
+    for link in context.links_with("arxiv.org", ignore_case=True):
         if link.is_empty or link.fragment is not None:
             continue
         parsed = context.arxiv_url(link.url)

@@ -33,9 +33,24 @@ from paperlint.model import Span
 from paperlint.rule import Finding, Fixability, Rule, Severity
 from paperlint.urls import placeholder
 
+# A part of every placeholder that ``placeholder`` finds, in lower case.
+_PLACEHOLDER_PARTS = (
+    "example.",
+    "xxx",
+    "todo",
+    "tbd",
+    "tba",
+    "url",
+    "link",
+    "placeholder",
+    "coming soon",
+    "your",
+    "<",
+)
+
 
 def check(context: Context) -> Iterator[Finding]:
-    for link in context.all_links():
+    for link in context.links_with(*_PLACEHOLDER_PARTS, ignore_case=True):
         url = link.url
         if link.is_empty or link.fragment is not None:
             continue

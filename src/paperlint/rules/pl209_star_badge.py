@@ -51,6 +51,8 @@ _GITHUB_RE = lazy_re.compile(
 
 def check(context: Context) -> Iterator[Finding]:
     for entry in context.paper_list.entries:
+        if not entry.badges:
+            continue
         code = next(
             (
                 match
