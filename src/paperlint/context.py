@@ -104,9 +104,8 @@ class Context:
         joined = "\0".join(urls) + "\0"
         if joined.count("\0") != len(urls):
             return None  # a NUL in a URL (text given as a string, not read from a file)
-        lowered: str | None = joined.lower()
-        if len(lowered) != len(joined):  # "İ" lowers to two characters
-            lowered = None
+        lower = joined.lower()
+        lowered = lower if len(lower) == len(joined) else None  # "İ" lowers to two characters
         # Where each URL starts in ``joined``, and one past the last NUL (a sentinel).
         starts = [0, *accumulate(len(url) + 1 for url in urls)]
         return joined, lowered, starts, links
