@@ -47,9 +47,11 @@ def test_urls_of_every_kind(monkeypatch: pytest.MonkeyPatch) -> None:
         for fragment in [*FRAGMENTS, "İ", "EXAMPLE.COM", "ArXiv.Org/abs/1", "TODO", "Your-Name"]
         for before, after in (("", ""), ("https://a.org/", ""), ("", "https://a.org/x"))
     ]
-    lines = [f"- [25/06] **T{n}** [[Paper]({url})] [[Code/Page]({url})]" for n, url in enumerate(urls)]
+    lines = [
+        f"- [25/06] **T{n}** [[Paper]({url})] [[Code/Page]({url})]" for n, url in enumerate(urls)
+    ]
     prose = [f"See [it]({url}) and <{url}> and ![b]({url})." for url in urls]
-    _same("\n".join(lines + [""] + prose) + "\n", monkeypatch)
+    _same("\n".join([*lines, "", *prose]) + "\n", monkeypatch)
 
 
 @pytest.mark.parametrize("seed", range(4))
