@@ -194,11 +194,22 @@ class Context:
 
     @cached_property
     def in_page_links(self) -> list[tuple[int, int]]:
-        """The ``#...`` destinations of the file's links into the same page, as offsets
+        """The ``#...`` destinations of the file's links into the same page that no entry
+        reads (tables of contents, prose, notes, HTML, reference definitions), as offsets
         (``paperlint.inline.in_page_links``), found once for all rules."""
         document = self.paper_list.document
+        read = {
+            link.anchor_start
+            for entry in self.paper_list.entries
+            for link in entry.links
+            if link.fragment is not None
+        }
         return in_page_links(
-            document.masked, document.line_starts, document.line_ends, self.settings.filename
+            document.masked,
+            document.line_starts,
+            document.line_ends,
+            self.settings.filename,
+            read,
         )
 
     @cached_property

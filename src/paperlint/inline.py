@@ -17,7 +17,7 @@ from __future__ import annotations
 import enum
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from operator import attrgetter
 
 from paperlint import lazy_re
@@ -391,13 +391,19 @@ _ANCHOR_TAG_RE = lazy_re.compile(
 
 
 def in_page_links(
-    masked: str, line_starts: Sequence[int], line_ends: Sequence[int], filename: str = ""
+    masked: str,
+    line_starts: Sequence[int],
+    line_ends: Sequence[int],
+    filename: str = "",
+    known: Container[int] = (),
 ) -> list[tuple[int, int]]:
     """The destinations that start with ``#`` (links into the same page), as (start, end)
     offsets of the ``#...`` text: in inline links, HTML ``<a href>`` and reference
     definitions; with ``filename``, also those that name the file itself before the ``#``
     (``README.md#usage``, ``./README.md#usage``: the offsets are still the ``#...``'s).
-    Cheaper than the whole inventory: it looks only where a ``#`` follows."""
+    An inline link whose ``#`` is at an offset in ``known`` (read already, as the entries'
+    links are) is left out. Cheaper than the whole inventory: it looks only where a ``#``
+    follows."""
     found: list[tuple[int, int]] = []
     if "#" not in masked:
         return found
@@ -411,6 +417,11 @@ def in_page_links(
     parentheses: Parentheses | None = None  # of the candidate's line, shared by its links
     for match in inline_re.finditer(masked):
         closing = match.start()
+        if match.end() in known:
+            # (An entry's link: 0.1 s of unresolved-anchor's 0.45 s on the 20k bench list
+            # went to reading them again.)
+            previous = closing
+            continue
         line = bisect_left(line_starts, closing + 1) - 1
         line_start = line_starts[line]
         if parentheses is None or parentheses.start != line_start:

@@ -99,10 +99,8 @@ def check(context: Context) -> Iterator[Finding]:
     # Every other in-page link of the file: tables of contents, links in prose and notes,
     # HTML <a href="#...">, reference definitions.
     text = context.text
-    links = context.in_page_links
-    entry_links = _entry_link_starts(context) if links else set()
-    for start, end in links:
-        if start in entry_links or end == start + 1:
+    for start, end in context.in_page_links:
+        if end == start + 1:
             continue  # "#" alone goes nowhere on purpose or is an empty link: another rule's
         fragment = text[start + 1 : end]
         failing = [t for t in targets if not anchors.resolves(fragment, t)]
@@ -136,16 +134,6 @@ def _finding(
     fix = None if heading is None else plan.fix(span, fragment, heading, intended=intended)
     message = _message(context, fragment, anchors.decode(fragment), heading, intended, failing)
     return Finding(span, message, fix)
-
-
-def _entry_link_starts(context: Context) -> set[int]:
-    """The offsets of the "#" of the entries' in-page links."""
-    return {
-        link.anchor_start
-        for entry in context.paper_list.entries
-        for link in entry.links
-        if link.fragment is not None
-    }
 
 
 def _message(
@@ -236,7 +224,7 @@ class _Plan:
                 self.references[start] = (end, None if heading is None else heading.index)
                 self.entry_references.add(start)
         text = context.text
-        for start, end in context.in_page_links:
+        for start, end in context.in_page_links:  # the other in-page links
             if start not in self.references:
                 heading = anchors.intended(text[start + 1 : end])
                 self.references[start] = (end, None if heading is None else heading.index)
