@@ -27,6 +27,10 @@ class LinkKind(Enum):
     VIDEO = "Video"
     OTHER = "other"
 
+    # Members are singletons compared by identity: hash them so, in C, rather than with
+    # Enum's Python-level hash of the name (300,000 calls, 0.02 s, in a 20k list's lint).
+    __hash__ = object.__hash__
+
 
 # Words of a label, lower-cased, and the role each names. A label's first word that names a
 # role decides ("Code & Data" is code).
@@ -164,7 +168,20 @@ def host_role(url: str) -> str | None:
 def link_role(label: str, url: str) -> LinkKind:
     """The role of a link: the one its label names, else the one its host serves, else
     ``OTHER``."""
-    role = label_role(label) if label else None
-    if role is None:
-        role = host_role(url) if url else None
-    return LinkKind[role or "OTHER"]
+    if label:
+        kind = _label_kind(label)
+        if kind is not None:
+            return kind
+    role = host_role(url) if url else None
+    return _KINDS[role] if role is not None else LinkKind.OTHER
+
+
+# Members by name from a plain dict: ``LinkKind[name]`` is a Python-level call, and reading
+# a large list asks it for every link (0.02 s of the 20k bench list's parse).
+_KINDS = dict(LinkKind.__members__)
+
+
+@lru_cache(maxsize=4096)
+def _label_kind(label: str) -> LinkKind | None:
+    role = _label_role(label)
+    return None if role is None else _KINDS[role]

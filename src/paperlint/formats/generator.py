@@ -13,6 +13,7 @@ items included) is left to the renderer as it is.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from sys import intern as _intern
 
 from paperlint import lazy_re
@@ -143,22 +144,29 @@ def _read(document: Document, block: Block, index: int) -> Entry:
 
 
 def _date_tag(match: re.Match[str], source: str) -> DateTag:
-    inner = match.group(1)
-    year: int | None = None
-    month: int | None = None
-    style: str | None = None
+    year, month, style = _tag_value(match.group(1))
+    return DateTag(
+        match.start(), _intern(source[match.start(1) : match.end(1)]), year, month, style
+    )
+
+
+# A list has a few dozen distinct tags for thousands of entries (0.02 s of the 20k bench
+# list's parse went to reading each again).
+@lru_cache(maxsize=1024)
+def _tag_value(inner: str) -> tuple[int | None, int | None, str | None]:
+    """The year, month and style (``YY/MM``, ``YYYY/MM``) of a date tag's text."""
     value = _DATE_VALUE_RE.fullmatch(inner)
     if value:
         year_text, month_text = value.groups()
         year = int(year_text) if len(year_text) == 4 else century(int(year_text))
         month = int(month_text)
+        style = None
         if len(month_text) == 2 and inner == f"{year_text}/{month_text}":
             style = "YYYY/MM" if len(year_text) == 4 else "YY/MM"
-    elif inner.strip().upper() in {"YY/MM", "YYYY/MM"}:
-        style = inner.strip().upper()
-    return DateTag(
-        match.start(), _intern(source[match.start(1) : match.end(1)]), year, month, style
-    )
+        return year, month, style
+    if inner.strip().upper() in {"YY/MM", "YYYY/MM"}:
+        return None, None, inner.strip().upper()
+    return None, None, None
 
 
 def group_links(document: Document, lines: range) -> list[Link]:
