@@ -118,11 +118,6 @@ class Context:
         (their URL is their definition's, checked there)."""
         document = self.paper_list.document
         entries = self.paper_list.entries
-        read: set[int] = set()  # where the entries' links start, as the inventory sees them
-        for link in self.entry_links():
-            read.add(link.start)
-            if link.group:
-                read.add(link.start + 1)  # "[[Label](url)]": the link is "[Label](url)"
         if document.links_found or not entries:
             found = document.links.links
         else:
@@ -156,6 +151,13 @@ class Context:
                 [starts[index] for index in chosen],
                 [ends[index] for index in chosen],
             ).links
+        if not found:
+            return []  # (the usual generator list: 0.03 s of a 20k lint went to ``read``)
+        read: set[int] = set()  # where the entries' links start, as the inventory sees them
+        for link in self.entry_links():
+            read.add(link.start)
+            if link.group:
+                read.add(link.start + 1)  # "[[Label](url)]": the link is "[Label](url)"
         return [
             link_from(document, link)
             for link in found
