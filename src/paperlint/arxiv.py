@@ -14,8 +14,8 @@ _ARXIV_HOSTS = frozenset({"arxiv.org", "www.arxiv.org", "export.arxiv.org"})
 _FAST_URL_RE = lazy_re.compile(
     r"https?://(?:www\.|export\.)?arxiv\.org(/(?:abs|pdf|html)/[\w./-]+)"
 )
-# The usual Paper link of a paper since 2015, read in one match: half the time of reading
-# the path and then the id (0.03 s of a 20k list's lint).
+# The usual Paper link of a paper since 2015, read in one match: two thirds of the time of
+# reading the path and then the id (0.03 s of a 1.5 s lint of the 20k bench list).
 _USUAL_URL_RE = lazy_re.compile(
     r"https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/"
     r"((1[5-9]|[2-8][0-9]|90)(0[1-9]|1[0-2])\.[0-9]{5}(?:v([0-9]+))?)(?:\.pdf)?/?"

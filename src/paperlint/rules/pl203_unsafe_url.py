@@ -50,7 +50,7 @@ def check(context: Context) -> Iterator[Finding]:
             and url.isprintable()  # no other blank either: all of them are unprintable
             and "](" not in url
         ):
-            continue  # nearly every link, without the checks below (0.06 s to 0.01 s on 20k)
+            continue  # nearly every link, without the checks below (0.06 s to 0.015 s on 20k)
         if link.is_empty or link.fragment is not None:
             continue
         name = scheme(url)

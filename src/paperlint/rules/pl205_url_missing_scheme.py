@@ -35,15 +35,10 @@ from paperlint.model import Span
 from paperlint.rule import Applicability, Edit, Finding, Fix, Fixability, Rule, Severity, excerpt
 from paperlint.urls import missing_scheme
 
-# URLs with a scheme or that start as a path does: no host without its scheme.
-_SKIPPED = ("https://", "http://", "#", "/", ".")
-
 
 def check(context: Context) -> Iterator[Finding]:
     for link in context.all_links():
         url = link.url
-        if url.startswith(_SKIPPED):
-            continue  # nearly every link, without the checks below (0.025 s to 0.01 s on 20k)
         if link.is_empty or not missing_scheme(url):
             continue
         start = link.anchor_start
