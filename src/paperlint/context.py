@@ -26,8 +26,9 @@ class Context:
     """Shared, lazily computed facts about one paper list, for the rules that need them."""
 
     prefilter = True
-    """Whether ``links_where`` searches its pattern first (the tests that check that the
-    rules' patterns miss nothing turn it off)."""
+    """Whether rules may pass over links by a cheap test of what they report first
+    (``links_with``, and such tests in the rules): the tests that check that these tests
+    miss nothing turn it off."""
 
     def __init__(self, paper_list: PaperList, settings: Settings) -> None:
         self.paper_list = paper_list

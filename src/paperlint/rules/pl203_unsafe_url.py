@@ -42,10 +42,12 @@ _NESTED_LINK_RE = lazy_re.compile(r"^\[[^\]]*\]\(|\]\(")
 
 
 def check(context: Context) -> Iterator[Finding]:
+    quick = context.prefilter
     for link in context.all_links():
         url = link.url
         if (
-            url.startswith(_WEB)
+            quick
+            and url.startswith(_WEB)
             and " " not in url
             and url.isprintable()  # no other blank either: all of them are unprintable
             and "](" not in url
