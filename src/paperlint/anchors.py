@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from paperlint import lazy_re
 from paperlint.model import Heading, PaperList
+from paperlint.slugs import IdAllocator, plain_text, slugify
 
+TYPE_CHECKING = False  # not typing's: a check does not import typing
 if TYPE_CHECKING:
     from paperlint.mojibake import MojibakeRun
-from paperlint.slugs import IdAllocator, plain_text, slugify
 
 __all__ = ["AnchorIndex", "normalize_key"]
 

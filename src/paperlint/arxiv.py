@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from paperlint import lazy_re
+from paperlint.record import NamedTuple
 
 __all__ = ["ArxivId", "ArxivUrl", "is_arxiv_url", "parse_arxiv_id", "parse_arxiv_url"]
 

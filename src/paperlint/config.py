@@ -12,11 +12,15 @@ import fnmatch
 import os
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
-from typing import Any, NamedTuple
 
+from paperlint.record import NamedTuple
 from paperlint.rule import Severity
 from paperlint.rules import UnknownRuleError, find_rule, select_rules
 from paperlint.settings import EMPTY_MAPPING, Settings
+
+TYPE_CHECKING = False  # not typing's: a check does not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["ConfigError", "ConfigFinder", "Configuration", "load_config"]
 

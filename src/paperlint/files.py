@@ -9,9 +9,13 @@ import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO, NamedTuple, TextIO
 
 from paperlint.document import DecodeError, Document
+from paperlint.record import NamedTuple
+
+TYPE_CHECKING = False  # not typing's: a check does not import typing
+if TYPE_CHECKING:
+    from typing import BinaryIO, TextIO
 
 __all__ = [
     "STDIN",

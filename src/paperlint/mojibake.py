@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
-from typing import NamedTuple
+
+from paperlint.record import NamedTuple
 
 __all__ = ["MojibakeRun", "find_mojibake"]
 

@@ -11,9 +11,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from functools import cache
-from typing import Final, cast
 
 from paperlint import lazy_re
+
+TYPE_CHECKING = False  # not typing's: a check does not import typing
+if TYPE_CHECKING:
+    from typing import Final
 
 __all__ = [
     "TARGETS",
@@ -214,6 +217,8 @@ def _github_slug(text: str) -> str:
 
 @cache
 def _markdown_slugify() -> Callable[[str, str], str]:
+    from typing import cast
+
     from markdown.extensions.toc import slugify as toc_slugify
 
     return cast(Callable[[str, str], str], toc_slugify)

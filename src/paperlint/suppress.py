@@ -16,13 +16,23 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from heapq import heappop, heappush
-from typing import Protocol
 
 from paperlint import lazy_re
 from paperlint.document import Document
 from paperlint.model import Span
 from paperlint.record import Record
 from paperlint.rules import UnknownRuleError, find_rule
+
+TYPE_CHECKING = False  # not typing's: a check does not import typing
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class _Placed(Protocol):
+        @property
+        def code(self) -> str: ...
+        @property
+        def line(self) -> int: ...
+
 
 __all__ = ["Directive", "Suppressions"]
 
@@ -138,13 +148,6 @@ class Suppressions:
                 directives[chosen[0]].used.add(chosen[1])
                 keep[index] = False
         return keep
-
-
-class _Placed(Protocol):
-    @property
-    def code(self) -> str: ...
-    @property
-    def line(self) -> int: ...
 
 
 def _keys(rest: str) -> tuple[list[str], list[str]]:
