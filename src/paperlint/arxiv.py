@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from paperlint import lazy_re
 from paperlint.record import NamedTuple
 
@@ -85,6 +83,8 @@ def parse_arxiv_id(text: str) -> ArxivId | str:
 def is_arxiv_url(url: str) -> bool:
     if "arxiv.org" not in url.lower():  # the common case, without parsing the URL
         return False
+    from urllib.parse import urlsplit  # here: most arXiv URLs take the fast path
+
     try:
         host = urlsplit(url.strip()).hostname
     except ValueError:
@@ -100,6 +100,8 @@ def parse_arxiv_url(url: str) -> ArxivUrl | None:
     elif not is_arxiv_url(url):
         return None
     else:
+        from urllib.parse import urlsplit
+
         path = urlsplit(url.strip()).path
     match = _PATH_RE.fullmatch(path)
     if not match:

@@ -16,7 +16,6 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
 
 from paperlint.config import ConfigError, ConfigFinder
 from paperlint.document import Document
@@ -41,6 +40,7 @@ from paperlint.report.text import summary
 
 TYPE_CHECKING = False  # not typing's: a check does not import typing
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any, BinaryIO, NoReturn, ParamSpec, TextIO
 
     from paperlint.commands import cli
@@ -119,7 +119,7 @@ def run_check(
     for path in found:
         is_stdin = path == STDIN
         shown = (stdin_filename or "-") if is_stdin else path
-        location = Path(shown) if not is_stdin or stdin_filename else None
+        location = shown if not is_stdin or stdin_filename else None
         try:
             configuration = finder.for_path(location)
             if location is not None and configuration.is_excluded(location):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from paperlint import lazy_re
 
 __all__ = [
@@ -100,6 +98,8 @@ def recover(url: str) -> str:
 
 def is_repository_url(url: str) -> bool:
     """A code host's owner or owner/repository page, e.g. ``https://github.com/o/r``."""
+    from urllib.parse import urlsplit  # here: only for the URLs that need it
+
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -111,6 +111,8 @@ def is_repository_url(url: str) -> bool:
 
 
 def _is_bare_origin(url: str) -> bool:
+    from urllib.parse import urlsplit  # here: only for the URLs that need it
+
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -269,5 +271,7 @@ HTTPS_HOSTS = frozenset(
 def serves_https(url: str) -> bool:
     """Whether an ``http://`` URL's host is one that serves (and redirects to) https:
     arXiv, GitHub and ``*.github.io``, the publishers of most papers."""
+    from urllib.parse import urlsplit
+
     host = urlsplit(url.strip()).hostname or ""
     return host in HTTPS_HOSTS or host.endswith((".github.io", ".arxiv.org"))
