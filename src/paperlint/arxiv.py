@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from paperlint import lazy_re
 from paperlint.record import NamedTuple
+from paperlint.urls import split_url
 
 __all__ = ["ArxivId", "ArxivUrl", "is_arxiv_url", "parse_arxiv_id", "parse_arxiv_url"]
 
@@ -83,10 +84,8 @@ def parse_arxiv_id(text: str) -> ArxivId | str:
 def is_arxiv_url(url: str) -> bool:
     if "arxiv.org" not in url.lower():  # the common case, without parsing the URL
         return False
-    from urllib.parse import urlsplit  # here: most arXiv URLs take the fast path
-
     try:
-        host = urlsplit(url.strip()).hostname
+        host = split_url(url.strip()).hostname
     except ValueError:
         return False
     return host in _ARXIV_HOSTS
@@ -100,9 +99,7 @@ def parse_arxiv_url(url: str) -> ArxivUrl | None:
     elif not is_arxiv_url(url):
         return None
     else:
-        from urllib.parse import urlsplit
-
-        path = urlsplit(url.strip()).path
+        path = split_url(url.strip()).path
     match = _PATH_RE.fullmatch(path)
     if not match:
         return ArxivUrl(None, "", f'arXiv URL path "{path}" does not name a paper')
