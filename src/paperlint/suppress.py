@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from heapq import heappop, heappush
 
 from paperlint import lazy_re
 from paperlint.document import Document
@@ -125,6 +124,10 @@ class Suppressions:
         asking every directive for each finding was quadratic (9 s for 20,000 entries with
         a directive each)."""
         directives = self.directives
+        if not directives:  # most lists: nothing to sweep, and heapq not imported
+            return [True] * len(findings)
+        from heapq import heappop, heappush
+
         order = sorted(range(len(findings)), key=lambda index: findings[index].line)
         starts = sorted(range(len(directives)), key=lambda index: directives[index].first)
         active: dict[str, list[tuple[int, int]]] = {}  # key -> heap of (directive, last line)
