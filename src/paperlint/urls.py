@@ -253,13 +253,25 @@ def placeholder(url: str) -> str | None:
     """The template placeholder a URL still holds (``example.com``, ``xxxx.xxxxx``, ``TODO``,
     ``your-username``), or None."""
     stripped = url.strip()
-    if stripped.lower() in _PLACEHOLDER_WORDS:
+    lowered = stripped.lower()
+    if lowered in _PLACEHOLDER_WORDS:
         return stripped
-    host = _PLACEHOLDER_HOST_RE.match(stripped)
-    if host is not None:
-        return "example." + host.group().rstrip("/?#").rsplit("example.", 1)[1]
-    part = _PLACEHOLDER_PART_RE.search(stripped)
-    return part.group(1) if part is not None else None
+    # Each pattern runs only on a URL that holds its words (which no character but their
+    # own matches case-insensitively): compiling the two costs 0.5 ms, and few URLs need them.
+    if "example." in lowered:
+        host = _PLACEHOLDER_HOST_RE.match(stripped)
+        if host is not None:
+            return "example." + host.group().rstrip("/?#").rsplit("example.", 1)[1]
+    if (
+        "xxx" in lowered
+        or "todo" in lowered
+        or "tbd" in lowered
+        or "your" in lowered
+        or "<" in lowered
+    ):
+        part = _PLACEHOLDER_PART_RE.search(stripped)
+        return part.group(1) if part is not None else None
+    return None
 
 
 HTTPS_HOSTS = frozenset(
