@@ -102,7 +102,7 @@ def discover(paths: Iterable[str]) -> Iterator[str]:
         if given == STDIN:
             yield STDIN
             continue
-        if os.path.isdir(given):
+        if os.path.isdir(given or "."):  # as pathlib reads it, "" is "."
             yield from _walk(given)
         else:
             yield given
