@@ -248,6 +248,19 @@ def test_folders_are_searched_for_markdown(tmp_path: Path) -> None:
     assert str(tmp_path / "sub" / "a.md") in result.stdout
 
 
+@pytest.mark.parametrize("given", ["./lists//", "lists/./", "lists", ""])
+def test_files_found_in_a_folder_are_named_as_pathlib_writes_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: str
+) -> None:
+    (tmp_path / "lists" / "sub").mkdir(parents=True)
+    (tmp_path / "lists" / "sub" / "a.md").write_text(DEFECTIVE, encoding="utf-8")
+    (tmp_path / "lists" / "..md").write_text(DEFECTIVE, encoding="utf-8")  # its suffix: .md
+    (tmp_path / "lists" / ".md").write_text(DEFECTIVE, encoding="utf-8")  # no suffix
+    monkeypatch.chdir(tmp_path if given else tmp_path / "lists")  # "" is the current folder
+    named = sorted({line.split(":")[0] for line in run(given).stdout.splitlines()[:-1]})
+    assert named == (["lists/..md", "lists/sub/a.md"] if given else ["..md", "sub/a.md"])
+
+
 def test_whole_corpus_folder() -> None:
     result = run(str(CORPUS))
     assert result.exit_code == 1

@@ -115,3 +115,43 @@ def test_every_mangled_line_is_found_and_repairs_are_exact() -> None:
         assert [run for run in again if run.repaired is not None] == [], number
     assert restored >= 10
     assert restored + partially == 163
+
+
+CODE_PAGES = ["cp1252", "cp1254", "cp1250", "cp1257"]  # the Latin ones find_mojibake reads
+
+
+def test_lead_and_continuation_bytes_read_as_characters_of_few_ranges() -> None:
+    # What lets find_mojibake pass over a line without a character of U+00C2-U+017E followed
+    # by one of U+0080-U+02DD or U+2013-U+2122: in these code pages, every UTF-8 lead byte
+    # (0xC2-0xF4) reads as one of the first, every continuation byte (0x80-0xBF; 0x80-0x9F
+    # also as the C1 controls some decoders keep) as one of the others.
+    for code_page in CODE_PAGES:
+        leads = bytes(range(0xC2, 0xF5)).decode(code_page, errors="replace")
+        continuations = bytes(range(0x80, 0xC0)).decode(code_page, errors="replace")
+        continuations += bytes(range(0x80, 0xA0)).decode("latin-1")
+        assert all("\u00c2" <= char <= "\u017e" for char in leads.replace("\ufffd", ""))
+        assert all(
+            "\u0080" <= char <= "\u02dd" or "\u2013" <= char <= "\u2122"
+            for char in continuations.replace("\ufffd", "")
+        )
+
+
+@pytest.mark.parametrize("code_page", CODE_PAGES[:3])  # a cp1257 lead may be cp1250's byte
+def test_every_lead_byte_of_a_code_page_is_seen(code_page: str) -> None:
+    # A character for each UTF-8 lead byte, read through the code page: in a line of CJK
+    # text (which is not mojibake), its mojibake is found.
+    missed = []
+    for lead in range(0xC2, 0xF5):
+        length = 2 if lead <= 0xDF else 3 if lead <= 0xEF else 4
+        for continuation in range(0x80, 0xC0):
+            data = bytes([lead, continuation, *[0xA9] * (length - 2)])
+            try:
+                char, mangled = data.decode("utf-8"), data.decode(code_page)
+            except UnicodeDecodeError:
+                continue  # no such character, or a byte the code page lacks
+            if char.isprintable() and not 0x700 <= ord(char) <= 0x7FF:
+                line = f"中文 {mangled} 文"
+                if not find_mojibake(line):
+                    missed.append(f"{data.hex()} {char!r}")
+                break  # one character per lead byte
+    assert missed == []

@@ -93,6 +93,30 @@ def test_plain_text(source: str, plain: str) -> None:
     assert plain_text(source) == plain
 
 
+REFERENCE_PIECES = [
+    "&",
+    "&amp;",
+    "&amp",
+    "& ",
+    "&#",
+    "&#65;",
+    "&#x41",
+    "&copy",
+    "&\t",
+    "&;",
+    "*",
+    "a",
+    " ",
+]
+
+
+@given(st.lists(st.sampled_from(REFERENCE_PIECES), max_size=8).map("".join))
+def test_character_references_are_decoded_as_html_decodes_them(text: str) -> None:
+    # A reference added at the end decodes on its own and leaves the rest as it was: what
+    # the text holds is decoded (or kept) alike whether or not html.unescape is called.
+    assert plain_text(f"{text} &amp;") == f"{plain_text(text)} &"
+
+
 def test_markup_in_headings_matches_python_markdown() -> None:
     headings = ["**Bold** title", "`code` title", "[Link](https://x.org) title", "a &amp; b"]
     text = "".join(f"## {h}\n" for h in headings)

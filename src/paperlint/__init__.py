@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import sys
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # not typing's: a check does not import typing
 if TYPE_CHECKING:
+    from typing import Any
+
     from paperlint.api import fix, lint, parse
     from paperlint.engine import Diagnostic, FixResult
     from paperlint.settings import Settings

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from typing import TYPE_CHECKING
-from urllib.parse import unquote
 
 from paperlint import lazy_re
 from paperlint.model import Heading, PaperList
+from paperlint.slugs import IdAllocator, plain_text, slugify
 
+TYPE_CHECKING = False  # not typing's: a check does not import typing
 if TYPE_CHECKING:
     from paperlint.mojibake import MojibakeRun
-from paperlint.slugs import IdAllocator, plain_text, slugify
 
 __all__ = ["AnchorIndex", "normalize_key"]
 
@@ -73,7 +72,11 @@ class AnchorIndex:
     @staticmethod
     def decode(fragment: str) -> str:
         """The fragment as a browser compares it with ids."""
-        return unquote(fragment) if "%" in fragment else fragment
+        if "%" not in fragment:
+            return fragment
+        from urllib.parse import unquote  # here: most lists have no escaped fragment
+
+        return unquote(fragment)
 
     def resolve(self, fragment: str, target: str) -> Heading | None:
         """The heading a fragment lands on with a target, if any."""

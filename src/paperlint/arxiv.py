@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-from urllib.parse import urlsplit
-
 from paperlint import lazy_re
+from paperlint.record import NamedTuple
+from paperlint.urls import split_url
 
 __all__ = ["ArxivId", "ArxivUrl", "is_arxiv_url", "parse_arxiv_id", "parse_arxiv_url"]
 
@@ -92,7 +91,7 @@ def is_arxiv_url(url: str) -> bool:
     if "arxiv.org" not in url.lower():  # the common case, without parsing the URL
         return False
     try:
-        host = urlsplit(url.strip()).hostname
+        host = split_url(url.strip()).hostname
     except ValueError:
         return False
     return host in _ARXIV_HOSTS
@@ -116,7 +115,7 @@ def _parse_any_url(url: str) -> ArxivUrl | None:
     elif not is_arxiv_url(url):
         return None
     else:
-        path = urlsplit(url.strip()).path
+        path = split_url(url.strip()).path
     match = _PATH_RE.fullmatch(path)
     if not match:
         return ArxivUrl(None, "", f'arXiv URL path "{path}" does not name a paper')

@@ -16,8 +16,6 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, ParamSpec, TextIO
 
 from paperlint.config import ConfigError, ConfigFinder
 from paperlint.document import Document
@@ -40,13 +38,18 @@ from paperlint.files import (
 from paperlint.report import LINE_FORMATS, FileResult, Report, render_chunks
 from paperlint.report.text import summary
 
+TYPE_CHECKING = False  # not typing's: a check does not import typing
 if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any, BinaryIO, NoReturn, ParamSpec, TextIO
+
     from paperlint.commands import cli
+
+    _P = ParamSpec("_P")
 
 __all__ = ["cli", "main", "run_check"]
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-_P = ParamSpec("_P")
 
 
 def __getattr__(name: str) -> Any:
@@ -116,7 +119,7 @@ def run_check(
     for path in found:
         is_stdin = path == STDIN
         shown = (stdin_filename or "-") if is_stdin else path
-        location = Path(shown) if not is_stdin or stdin_filename else None
+        location = shown if not is_stdin or stdin_filename else None
         try:
             configuration = finder.for_path(location)
             if location is not None and configuration.is_excluded(location):

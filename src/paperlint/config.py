@@ -8,15 +8,21 @@ pydantic, imported only when a configuration file is found.
 
 from __future__ import annotations
 
-import fnmatch
+import errno
 import os
 from collections.abc import Mapping
-from pathlib import Path, PurePosixPath
-from typing import Any, NamedTuple
 
+from paperlint.files import normalized
+from paperlint.record import NamedTuple
 from paperlint.rule import Severity
 from paperlint.rules import UnknownRuleError, find_rule, select_rules
 from paperlint.settings import EMPTY_MAPPING, Settings
+
+TYPE_CHECKING = False  # not typing's: a check does not import typing
+if TYPE_CHECKING:
+    from typing import Any, TypeAlias
+
+    StrPath: TypeAlias = str | os.PathLike[str]
 
 __all__ = ["ConfigError", "ConfigFinder", "Configuration", "load_config"]
 
@@ -28,9 +34,12 @@ class ConfigError(Exception):
 
 
 class Configuration(NamedTuple):
-    """A validated configuration and the folder its relative globs start from."""
+    """A validated configuration and the folder its relative globs start from.
 
-    root: Path
+    Paths are strings, read with ``os.path``: a check without a configuration file does not
+    import pathlib (with urllib.parse and ipaddress, which it imports: 2 ms of 40)."""
+
+    root: str
     source: str
     """The file it was read from, or ``<defaults>``."""
     select: tuple[str, ...] = ("ALL",)
@@ -50,13 +59,15 @@ class Configuration(NamedTuple):
     labels: Mapping[str, str] = EMPTY_MAPPING
     columns: Mapping[str, str] = EMPTY_MAPPING
 
-    def is_excluded(self, path: Path) -> bool:
+    def is_excluded(self, path: StrPath) -> bool:
+        if not self.exclude:  # without resolving the paths
+            return False
         relative = _relative(path, self.root)
         return any(_glob_match(relative, pattern) for pattern in self.exclude)
 
     def settings_for(
         self,
-        path: Path | None,
+        path: StrPath | None,
         *,
         select: tuple[str, ...] = (),
         extend_select: tuple[str, ...] = (),
@@ -68,7 +79,7 @@ class Configuration(NamedTuple):
         chosen = (select or self.select + self.extend_select) + extend_select
         ignored = self.ignore + ignore
         format_name = self.format
-        if path is not None:
+        if path is not None and (self.per_file_ignores or self.per_file_format):
             relative = _relative(path, self.root)
             for pattern, rules in self.per_file_ignores.items():
                 if _glob_match(relative, pattern):
@@ -85,7 +96,7 @@ class Configuration(NamedTuple):
             format=format_name,
             labels=self.labels,
             columns=self.columns,
-            filename=path.name if path is not None else "",
+            filename=os.path.basename(normalized(os.fspath(path))) if path is not None else "",
         )
 
     def describe(self) -> dict[str, Any]:
@@ -111,23 +122,31 @@ class Configuration(NamedTuple):
         }
 
 
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return PurePosixPath(_resolve(path).relative_to(_resolve(root))).as_posix()
-    except ValueError:
-        return PurePosixPath(path).as_posix()
+def _relative(path: StrPath, root: StrPath) -> str:
+    """The path from ``root`` to ``path``, both resolved, with ``/``; the path as written
+    (normalised) when it is not below the root."""
+    real, base = _resolve(path), _resolve(root)
+    if real == base:
+        return "."
+    below = base.rstrip("/") + "/"
+    return real[len(below) :] if real.startswith(below) else normalized(os.fspath(path))
 
 
-def _resolve(path: Path) -> Path:
+def _resolve(path: StrPath) -> str:
     """The real path; for a symbolic link loop, which reading reports, the absolute one."""
+    real = os.path.realpath(path)
     try:
-        return path.resolve()
-    except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
-        return Path(os.path.abspath(path))
+        os.stat(real)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return os.path.abspath(path)
+    return real
 
 
 def _glob_match(relative: str, pattern: str) -> bool:
     """Gitignore-like: a pattern without ``/`` matches a file name at any depth."""
+    import fnmatch  # here: only configurations with patterns use it
+
     if "/" not in pattern.rstrip("/"):
         return any(fnmatch.fnmatchcase(part, pattern.rstrip("/")) for part in relative.split("/"))
     return fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(
@@ -155,11 +174,12 @@ def _pattern_problem(pattern: str) -> str | None:
     return None
 
 
-def _read_table(path: Path) -> dict[str, Any] | None:
+def _read_table(path: StrPath) -> dict[str, Any] | None:
     import tomllib  # here: a run without a configuration file saves its import (2.1 ms)
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        with open(path, encoding="utf-8") as stream:
+            data = tomllib.loads(stream.read())
     except FileNotFoundError:
         raise ConfigError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -170,7 +190,7 @@ def _read_table(path: Path) -> dict[str, Any] | None:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except RecursionError:  # tomllib recurses once per level of nested arrays and tables
         raise ConfigError(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
-    if path.name != "pyproject.toml":
+    if os.path.basename(path) != "pyproject.toml":
         return data
     tool = data.get("tool", {})
     if not isinstance(tool, dict):
@@ -192,20 +212,24 @@ def _toml_kind(value: object) -> str:
     return next((name for kind, name in kinds if isinstance(value, kind)), "a date or time")
 
 
-def load_config(path: Path) -> Configuration:
+def load_config(path: StrPath) -> Configuration:
     """Read and validate one configuration file."""
     table = _read_table(path)
     if table is None:
-        return Configuration(root=path.parent, source=str(path))
+        return Configuration(root=_parent(path), source=str(path))
     return _validate(table, path)
 
 
-def _validate(table: dict[str, Any], path: Path) -> Configuration:
+def _parent(path: StrPath) -> str:
+    return os.path.dirname(normalized(os.fspath(path))) or "."
+
+
+def _validate(table: dict[str, Any], path: StrPath) -> Configuration:
     from pydantic import ValidationError
 
     from paperlint._config_schema import ConfigModel
 
-    section = "[tool.paperlint]" if path.name == "pyproject.toml" else "configuration"
+    section = "[tool.paperlint]" if os.path.basename(path) == "pyproject.toml" else "configuration"
     try:
         model = ConfigModel.model_validate(table)
     except ValidationError as exc:
@@ -244,7 +268,7 @@ def _validate(table: dict[str, Any], path: Path) -> Configuration:
                 f'{path}: {section} key "{where}": invalid pattern "{pattern}": {problem}'
             )
     return Configuration(
-        root=path.parent,
+        root=_parent(path),
         source=str(path),
         select=tuple(model.select) or ("ALL",),
         extend_select=tuple(model.extend_select),
@@ -262,7 +286,7 @@ def _validate(table: dict[str, Any], path: Path) -> Configuration:
     )
 
 
-def _rule_options(name: str, values: dict[str, Any], path: Path) -> dict[str, Any]:
+def _rule_options(name: str, values: dict[str, Any], path: StrPath) -> dict[str, Any]:
     from pydantic import ValidationError
 
     from paperlint._config_schema import RULE_OPTIONS
@@ -281,30 +305,31 @@ def _rule_options(name: str, values: dict[str, Any], path: Path) -> dict[str, An
 class ConfigFinder:
     """Finds the configuration of each file by walking up from its folder, with a cache."""
 
-    def __init__(self, explicit: Path | None = None) -> None:
+    def __init__(self, explicit: StrPath | None = None) -> None:
         self._explicit = load_config(explicit) if explicit is not None else None
-        self._cache: dict[Path, Configuration] = {}
-        self.default = Configuration(root=Path.cwd(), source="<defaults>")
+        self._cache: dict[str, Configuration] = {}
+        self.default = Configuration(root=os.getcwd(), source="<defaults>")
 
-    def for_path(self, path: Path | None) -> Configuration:
+    def for_path(self, path: StrPath | None) -> Configuration:
         if self._explicit is not None:
             return self._explicit
-        folder = _resolve(path.parent if path is not None else Path.cwd())
+        folder = _resolve(_parent(path) if path is not None else os.getcwd())
         return self._find(folder)
 
-    def _find(self, folder: Path) -> Configuration:
+    def _find(self, folder: str) -> Configuration:
         cached = self._cache.get(folder)
         if cached is not None:
             return cached
         found: Configuration | None = None
         for name in CONFIG_NAMES:
-            candidate = folder / name
-            if candidate.is_file():
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate):
                 if name == "pyproject.toml" and _read_table(candidate) is None:
                     continue
                 found = load_config(candidate)
                 break
         if found is None:
-            found = self.default if folder.parent == folder else self._find(folder.parent)
+            parent = os.path.dirname(folder)
+            found = self.default if parent == folder else self._find(parent)
         self._cache[folder] = found
         return found

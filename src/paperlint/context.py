@@ -6,7 +6,6 @@ from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from functools import cached_property
 from itertools import accumulate
-from typing import Any
 
 from paperlint.anchors import AnchorIndex
 from paperlint.arxiv import ArxivUrl, parse_arxiv_url
@@ -16,6 +15,10 @@ from paperlint.inline import LinkSyntax, in_page_links, scan
 from paperlint.model import DateSource, Entry, Heading, Link, LinkKind, NoteSection, PaperList
 from paperlint.settings import Settings
 from paperlint.urls import recover
+
+TYPE_CHECKING = False  # not typing's: a check does not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["Context"]
 

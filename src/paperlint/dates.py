@@ -7,10 +7,10 @@ raises.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
-
 from paperlint import lazy_re
+from paperlint.record import NamedTuple
 
+TYPE_CHECKING = False  # not typing's: a check does not import typing
 if TYPE_CHECKING:
     from paperlint.model import DateTag
 

@@ -7,13 +7,12 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from operator import attrgetter, itemgetter
-from typing import NamedTuple
 
 from paperlint.context import Context
 from paperlint.document import Document
 from paperlint.model import PaperList, Span
 from paperlint.parse import parse
-from paperlint.record import Record
+from paperlint.record import NamedTuple, Record
 from paperlint.rule import Applicability, Edit, Finding, Fix, Rule, Severity
 from paperlint.rules import pl901_unused_suppression, select_rules
 from paperlint.settings import Settings

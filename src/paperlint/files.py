@@ -8,10 +8,13 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
-from typing import BinaryIO, NamedTuple, TextIO
 
 from paperlint.document import DecodeError, Document
+from paperlint.record import NamedTuple
+
+TYPE_CHECKING = False  # not typing's: a check does not import typing
+if TYPE_CHECKING:
+    from typing import BinaryIO, TextIO
 
 __all__ = [
     "STDIN",
@@ -99,23 +102,34 @@ def discover(paths: Iterable[str]) -> Iterator[str]:
         if given == STDIN:
             yield STDIN
             continue
-        path = Path(given)
-        if path.is_dir():
-            yield from (str(found) for found in _walk(path))
+        if os.path.isdir(given or "."):  # as pathlib reads it, "" is "."
+            yield from _walk(given)
         else:
             yield given
 
 
-def _walk(folder: Path) -> list[Path]:
-    found: list[Path] = []
-    for root, directories, files in os.walk(folder):
+def _walk(folder: str) -> list[str]:
+    """The Markdown files below a folder, their paths written as pathlib writes them (os.path,
+    not pathlib: a check does not import it)."""
+    found: list[str] = []
+    for root, directories, files in os.walk(normalized(folder)):
         directories[:] = sorted(
             d for d in directories if not d.startswith(".") and d not in _SKIPPED_DIRECTORIES
         )
         for name in sorted(files):
-            if Path(name).suffix.lower() in MARKDOWN_SUFFIXES:
-                found.append(Path(root) / name)
+            dot = name.rfind(".")  # pathlib's suffix: none for ".md", ".md" for "..md"
+            if 0 < dot < len(name) - 1 and name[dot:].lower() in MARKDOWN_SUFFIXES:
+                found.append(normalized(f"{root}/{name}"))
     return found
+
+
+def normalized(path: str) -> str:
+    """A POSIX path as pathlib writes it: no empty or ``.`` parts, no final ``/``, ``..``
+    kept (``./a//b/`` is ``a/b``)."""
+    root = "/" if path.startswith("/") else ""
+    if path.startswith("//") and not path.startswith("///"):
+        root = "//"  # two leading slashes may mean something else to the system (POSIX)
+    return root + "/".join(part for part in path.split("/") if part not in {"", "."}) or "."
 
 
 def read_document(path: str) -> Document:

@@ -13,10 +13,9 @@ The two small immutable values, ``Detection`` and ``SectionFormat``, are named t
 from __future__ import annotations
 
 from enum import Enum
-from typing import NamedTuple
 
 from paperlint.document import Document
-from paperlint.record import Record
+from paperlint.record import NamedTuple, Record
 from paperlint.roles import LinkKind, link_role
 
 __all__ = [

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, NamedTuple
 
 from paperlint.model import Span
-from paperlint.record import Record
+from paperlint.record import NamedTuple, Record
 
+TYPE_CHECKING = False  # not typing's: a check does not import typing
 if TYPE_CHECKING:
     from paperlint.context import Context
 

@@ -15,14 +15,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from heapq import heappop, heappush
-from typing import Protocol
 
 from paperlint import lazy_re
 from paperlint.document import Document
 from paperlint.model import Span
 from paperlint.record import Record
 from paperlint.rules import UnknownRuleError, find_rule
+
+TYPE_CHECKING = False  # not typing's: a check does not import typing
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class _Placed(Protocol):
+        @property
+        def code(self) -> str: ...
+        @property
+        def line(self) -> int: ...
+
 
 __all__ = ["Directive", "Suppressions"]
 
@@ -115,6 +124,10 @@ class Suppressions:
         asking every directive for each finding was quadratic (9 s for 20,000 entries with
         a directive each)."""
         directives = self.directives
+        if not directives:  # most lists: nothing to sweep, and heapq not imported
+            return [True] * len(findings)
+        from heapq import heappop, heappush
+
         order = sorted(range(len(findings)), key=lambda index: findings[index].line)
         starts = sorted(range(len(directives)), key=lambda index: directives[index].first)
         active: dict[str, list[tuple[int, int]]] = {}  # key -> heap of (directive, last line)
@@ -138,13 +151,6 @@ class Suppressions:
                 directives[chosen[0]].used.add(chosen[1])
                 keep[index] = False
         return keep
-
-
-class _Placed(Protocol):
-    @property
-    def code(self) -> str: ...
-    @property
-    def line(self) -> int: ...
 
 
 def _keys(rest: str) -> tuple[list[str], list[str]]:

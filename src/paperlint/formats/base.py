@@ -11,12 +11,11 @@ mixes formats) and reads the entries with the profile that explains the file bes
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import NamedTuple
 
 from paperlint import lazy_re
 from paperlint.document import Document
 from paperlint.model import Entry, Heading
-from paperlint.record import Record
+from paperlint.record import NamedTuple, Record
 
 __all__ = [
     "BLOCK_KINDS",

@@ -32,11 +32,11 @@ None. A suppression naming a rule that is not enabled in the run is not reported
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from paperlint.context import Context
 from paperlint.rule import Finding, Fixability, Rule, Severity
 
+TYPE_CHECKING = False  # not typing's: a check does not import typing
 if TYPE_CHECKING:
     from paperlint.suppress import Suppressions
 
