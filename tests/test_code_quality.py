@@ -27,7 +27,7 @@ def test_ruff_format() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_core_is_strictly_typed() -> None:
+def test_code_is_strictly_typed() -> None:
     pytest.importorskip("mypy")
-    result = _run("mypy", "--strict", "src/paperlint")
+    result = _run("mypy", "--strict", "src/paperlint", "src/mkdocs_paperlist")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -8,7 +8,8 @@ from mkdocs.config import config_options as c
 __all__ = ["PaperListConfig"]
 
 
-class PaperListConfig(base.Config):
+# (MkDocs' Config.__init_subclass__ has no annotations, so mypy --strict flags the class.)
+class PaperListConfig(base.Config):  # type: ignore[no-untyped-call]
     enabled = c.Type(bool, default=True)
     pages = c.ListOfItems(c.Type(str), default=[])
     """Globs of pages that are paper lists; empty means every page with at least one entry.

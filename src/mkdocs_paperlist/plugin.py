@@ -31,7 +31,8 @@ log = get_plugin_logger(__name__)
 _ASSET_DIR = "assets/paperlist"
 
 
-class PaperListPlugin(BasePlugin[PaperListConfig]):
+# (MkDocs' BasePlugin.__init_subclass__ has no annotations, so mypy --strict flags it.)
+class PaperListPlugin(BasePlugin[PaperListConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.extension: PaperListExtension | None = None
         self.levels: dict[str, str] = {}
