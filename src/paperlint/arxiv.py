@@ -15,9 +15,11 @@ _FAST_URL_RE = lazy_re.compile(
 )
 # The usual Paper link of a paper since 2015, read in one match: two thirds of the time of
 # reading the path and then the id (0.03 s of a 1.5 s lint of the 20k bench list).
+# (The ranges of year and month are checked after the match: written in the pattern, they
+# made it cost 0.3 ms to compile, a start-up cost for small lists.)
 _USUAL_URL_RE = lazy_re.compile(
     r"https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/"
-    r"((1[5-9]|[2-8][0-9]|90)(0[1-9]|1[0-2])\.[0-9]{5}(?:v([0-9]+))?)(?:\.pdf)?/?"
+    r"(([0-9]{2})([0-9]{2})\.[0-9]{5}(?:v([0-9]+))?)(?:\.pdf)?/?"
 )
 # "/abs/ID", "/pdf/ID.pdf", and the old mirror path "/ftp/arxiv/papers/YYMM/ID.pdf".
 _PATH_RE = lazy_re.compile(r"/(abs|pdf|html|format|ftp/arxiv/papers/\d{4})/(.+?)(?:\.pdf)?/?")
@@ -102,9 +104,11 @@ def parse_arxiv_url(url: str) -> ArxivUrl | None:
     usual = _USUAL_URL_RE.fullmatch(url)
     if usual is not None:
         raw, yy, mm, version = usual.groups()
-        # (Read as below would read it: no other check can fail on this shape.)
-        identifier = ArxivId(raw[:10], int(version) if version else None, 2000 + int(yy), int(mm))
-        return ArxivUrl(identifier, raw, None)
+        year, month = 2000 + int(yy), int(mm)
+        if 2015 <= year < 2091 and 1 <= month <= 12:
+            # (Read as below would read it: no other check can fail on this shape.)
+            identifier = ArxivId(raw[:10], int(version) if version else None, year, month)
+            return ArxivUrl(identifier, raw, None)
     return _parse_any_url(url)
 
 
