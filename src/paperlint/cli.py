@@ -18,8 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from paperlint.config import ConfigError, ConfigFinder
-from paperlint.document import Document
-from paperlint.engine import fix_document, lint_document
+from paperlint.engine import fix_and_keep, lint_document
 from paperlint.files import (
     STDIN,
     FileError,
@@ -130,13 +129,12 @@ def run_check(
             if not fixing:
                 report.files.append(FileResult(shown, document, lint_document(document, settings)))
                 continue
-            result = fix_document(document, settings, unsafe=unsafe_fixes)
-            fixed = Document(result.text, bom=document.bom)
+            result, fixed, as_given = fix_and_keep(document, settings, unsafe=unsafe_fixes)
             if diff:
                 from paperlint.diffs import unified_diff  # only for --diff
 
                 diff_chunks.append(unified_diff(shown, document.text, result.text))
-                report.files.append(FileResult(shown, document, lint_document(document, settings)))
+                report.files.append(FileResult(shown, document, as_given))
                 continue
             if is_stdin:
                 fixed_stdout = encode(fixed)

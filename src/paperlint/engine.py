@@ -21,7 +21,9 @@ from paperlint.suppress import Suppressions
 __all__ = [
     "Diagnostic",
     "FixResult",
+    "FixRun",
     "InternalRuleError",
+    "fix_and_keep",
     "fix_document",
     "lint_document",
     "lint_paper_list",
@@ -238,9 +240,29 @@ def fix_document(
     the edits made since). A finding that appears only because of an earlier fix is left
     for the user to see, never applied unseen.
     """
+    return fix_and_keep(document, settings, unsafe=unsafe).result
+
+
+class FixRun(NamedTuple):
+    """A fix run with what it built on the way, for the command line: the fixed text's
+    ``Document`` (to write and report) and the findings of the text as given (what
+    ``--diff`` reports), so that neither is made twice (0.08 s and a whole lint, 1.5 s, on
+    the 20k bench list)."""
+
+    result: FixResult
+    document: Document
+    """The fixed text's document (the one given, when nothing was fixed)."""
+    found: list[Diagnostic]
+    """The first lint's findings: those of the text as given."""
+
+
+def fix_and_keep(
+    document: Document, settings: Settings | None = None, *, unsafe: bool = False
+) -> FixRun:
+    """``fix_document``, with the documents and findings it built (``FixRun``)."""
     settings = settings or Settings()
     fixed = 0
-    diagnostics = lint_document(document, settings)
+    diagnostics = found = lint_document(document, settings)
     allowed: list[tuple[int, int]] | None = None  # the reported regions, as they move
     for _ in range(_MAX_FIX_PASSES):
         candidates = [d for d in diagnostics if applicable(d, unsafe=unsafe)]
@@ -260,7 +282,7 @@ def fix_document(
         allowed = _moved(allowed, edits)
         document = Document(text, bom=document.bom)
         diagnostics = lint_document(document, settings)
-    return FixResult(document.text, fixed, diagnostics)
+    return FixRun(FixResult(document.text, fixed, diagnostics), document, found)
 
 
 def _regions(edits: Iterable[Edit]) -> list[tuple[int, int]]:
