@@ -439,17 +439,19 @@ def bench_targets(args: argparse.Namespace) -> list[str]:
         "default": [*paperlint_command(), source.name],
         "two targets": [*paperlint_command(), source.name, *TARGETS],
         "fix": [*paperlint_command(), "--fix", fixed.name],
+        "diff": [*paperlint_command(), "--diff", source.name],
     }
     m = measure_rounds(commands, WORK, args.runs, args.timeout, prepare={"fix": restore})
     fixed.unlink(missing_ok=True)
     lines = [
         "<!-- section: targets -->",
-        "## The 20,000-entry list: default target, two targets, `--fix`",
+        "## The 20,000-entry list: default target, two targets, `--fix`, `--diff`",
         "",
         "The generator's list of 20,000 entries (8.4 MB). `paperlint list-20000.md` (target",
-        "github), the same with `--target github --target mkdocs`, and `paperlint --fix` on a",
-        "copy of the list restored before each run (untimed).",
-        f"`bench/run.py --only targets`: {args.runs} rounds, the three commands in turn;",
+        "github), the same with `--target github --target mkdocs`, `paperlint --fix` on a",
+        "copy of the list restored before each run (untimed), and `paperlint --diff` (the diff",
+        "of its 6,886 fixes, printed).",
+        f"`bench/run.py --only targets`: {args.runs} rounds, the four commands in turn;",
         "median (min–max) wall time and peak memory; `--fix / check` is taken within each",
         "round against the default check.",
         "",
