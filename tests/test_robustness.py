@@ -158,13 +158,13 @@ EDIT_WHILE_FIXING = """
 import sys
 import paperlint.cli as cli
 path, edit = sys.argv[1], sys.argv[2]
-fix_document = cli.fix_document
+fix_and_keep = cli.fix_and_keep
 def fix_then_edit(*args, **kwargs):
-    result = fix_document(*args, **kwargs)
+    result = fix_and_keep(*args, **kwargs)
     with open(path, "a", encoding="utf-8") as stream:  # the user saves in an editor
         stream.write(edit)
     return result
-cli.fix_document = fix_then_edit
+cli.fix_and_keep = fix_then_edit
 raise SystemExit(cli.main(["--fix", path]))
 """
 
