@@ -266,7 +266,8 @@ class _Headings(HTMLParser):
         self.ancestors.append("entry" if "paperlist-entry" in classes else tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        pass
+        """A self-closing tag (``<br/>``) holds no text and opens nothing: ignored, rather
+        than read as a start tag and an end tag, as HTMLParser does by default."""
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.VOID or not self.ancestors:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from paperlint.anchors import normalize_key
 from paperlint.arxiv import parse_arxiv_url
 from paperlint.context import Context
-from paperlint.dates import order_key
+from paperlint.dates import order_key, runs_newest_first
 from paperlint.document import Document
 from paperlint.escape import escape_inline, escape_url, unescape
 from paperlint.formats import NONE
@@ -253,17 +253,7 @@ def _newest_first(groups: dict[int, list[Entry]], order: str) -> bool:
     decides it."""
     if order != "auto":
         return order == "newest-first"
-    down = up = 0
-    for entries in groups.values():
-        keys = [_key(entry) for entry in entries]
-        for before, after in itertools.pairwise(keys):
-            if before is None or after is None or before == after:
-                continue
-            if before > after:
-                down += 1
-            else:
-                up += 1
-    return down >= up
+    return runs_newest_first([_key(entry) for entry in entries] for entries in groups.values())
 
 
 def _place(entries: list[Entry], key: tuple[int, int, int], newest_first: bool) -> int:

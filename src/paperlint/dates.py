@@ -7,6 +7,9 @@ raises.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+
 from paperlint import lazy_re
 from paperlint.record import NamedTuple
 
@@ -14,7 +17,7 @@ TYPE_CHECKING = False  # not typing's: a check does not import typing
 if TYPE_CHECKING:
     from paperlint.model import DateTag
 
-__all__ = ["MONTHS", "DateValue", "century", "order_key", "read_date"]
+__all__ = ["MONTHS", "DateValue", "century", "order_key", "read_date", "runs_newest_first"]
 
 MONTHS = {
     name: number
@@ -107,3 +110,19 @@ def order_key(date: DateTag | None) -> tuple[int, int, int] | None:
     month = date.month if date.month is not None and 1 <= date.month <= 12 else 0
     day = date.day if month and date.day is not None and 1 <= date.day <= 31 else 0
     return date.year, month, day
+
+
+def runs_newest_first(runs: Iterable[Sequence[tuple[int, int, int] | None]]) -> bool:
+    """Whether entries whose ``order_key`` values these are (one sequence per section) run
+    newest first: as most neighbouring pairs of dated entries run, newest first on a tie
+    (the usual order of a paper list)."""
+    down = up = 0
+    for keys in runs:
+        for before, after in pairwise(keys):
+            if before is None or after is None or before == after:
+                continue
+            if before > after:
+                down += 1
+            else:
+                up += 1
+    return down >= up

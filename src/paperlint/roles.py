@@ -128,10 +128,10 @@ _HOSTS = (
 _HOST_RE = lazy_re.compile(r"(?i)^\s*<?(?:[a-z][a-z0-9+.-]*:)?/*(?:www\.)?([^\s?#]*)")
 
 
-@lru_cache(maxsize=4096)  # a list uses a handful of labels thousands of times
 def label_role(label: str) -> str | None:
     """The role a label names (a ``LinkKind`` member's name), or None."""
-    return _label_role(label)
+    kind = _label_kind(label)
+    return None if kind is None else kind.name
 
 
 def _label_role(label: str) -> str | None:
@@ -183,7 +183,8 @@ def link_role(label: str, url: str) -> LinkKind:
 _KINDS = dict(LinkKind.__members__)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)  # a list uses a handful of labels thousands of times
 def _label_kind(label: str) -> LinkKind | None:
+    """The member ``label_role`` names, cached for both."""
     role = _label_role(label)
     return None if role is None else _KINDS[role]

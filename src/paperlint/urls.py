@@ -8,6 +8,7 @@ from paperlint.record import NamedTuple
 __all__ = [
     "CODE_HOSTS",
     "HTTPS_HOSTS",
+    "PLACEHOLDER_NEEDLES",
     "is_repository_url",
     "leading_residue",
     "missing_scheme",
@@ -244,6 +245,10 @@ _PLACEHOLDER_HOST_RE = lazy_re.compile(
 _PLACEHOLDER_WORDS = frozenset(
     {"todo", "tbd", "tba", "url", "link", "xxx", "placeholder", "coming soon"}
 )
+# The words the placeholder patterns need: one of them is in every URL they match.
+_PATTERN_WORDS = ("xxx", "todo", "tbd", "your", "<")
+PLACEHOLDER_NEEDLES = ("example.", *_PATTERN_WORDS, *sorted(_PLACEHOLDER_WORDS))
+"""A part, in lower case, of every URL that ``placeholder`` finds a placeholder in."""
 _PLACEHOLDER_PART_RE = lazy_re.compile(
     r"(?i)(?:^|[/=.])(x{4}\.x{4,5}|x{3,}|todo|tbd|your[-_]?(?:user(?:name)?|repo|name)|<[^>]*>)(?:$|[/?#.])"
 )
@@ -263,13 +268,7 @@ def placeholder(url: str) -> str | None:
         if host is not None:
             written = host.group().rstrip("/?#")  # "EXAMPLE.COM" too: the pattern ignores case
             return written[written.lower().rfind("example.") :]
-    if (
-        "xxx" in lowered
-        or "todo" in lowered
-        or "tbd" in lowered
-        or "your" in lowered
-        or "<" in lowered
-    ):
+    if any(word in lowered for word in _PATTERN_WORDS):
         part = _PLACEHOLDER_PART_RE.search(stripped)
         return part.group(1) if part is not None else None
     return None

@@ -31,26 +31,11 @@ from collections.abc import Iterator
 from paperlint.context import Context
 from paperlint.model import Span
 from paperlint.rule import Finding, Fixability, Rule, Severity
-from paperlint.urls import placeholder
-
-# A part of every placeholder that ``placeholder`` finds, in lower case.
-_PLACEHOLDER_PARTS = (
-    "example.",
-    "xxx",
-    "todo",
-    "tbd",
-    "tba",
-    "url",
-    "link",
-    "placeholder",
-    "coming soon",
-    "your",
-    "<",
-)
+from paperlint.urls import PLACEHOLDER_NEEDLES, placeholder
 
 
 def check(context: Context) -> Iterator[Finding]:
-    for link in context.links_with(*_PLACEHOLDER_PARTS, ignore_case=True):
+    for link in context.links_with(*PLACEHOLDER_NEEDLES, ignore_case=True):
         url = link.url
         if link.is_empty or link.fragment is not None:
             continue

@@ -50,7 +50,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from paperlint.context import Context
-from paperlint.dates import order_key
+from paperlint.dates import order_key, runs_newest_first
 from paperlint.model import Entry
 from paperlint.rule import Edit, Finding, Fix, Fixability, Rule, Severity
 
@@ -96,16 +96,7 @@ def _direction(context: Context, keyed: list[list[tuple[int, int, int] | None]])
     order = str(context.options("unsorted-entries").get("order", "auto"))
     if order != "auto":
         return order == "newest-first"
-    down = up = 0
-    for keys in keyed:
-        for before, after in pairwise(keys):
-            if before is None or after is None or before == after:
-                continue
-            if before > after:
-                down += 1
-            else:
-                up += 1
-    return down >= up
+    return runs_newest_first(keyed)
 
 
 def _sort_fix(context: Context, group: list[Entry], ordered: list[int]) -> Fix | None:
