@@ -100,9 +100,10 @@ _CACHED = re.compile(r"    @cached_property\n    def (\w+)\(self\) -> (.+):\n")
 def _prepare_context(path: Path) -> None:
     """For --with-context: each ``functools.cached_property`` of the copy's Context becomes
     a property over an attribute set on first use, which mypyc compiles as it should (it
-    compiles cached_property as a plain property). Measured only: compiled, the tests that
-    set ``Context.prefilter`` on the class cannot (a native class's attributes are fixed),
-    and ``str.lower`` in ``_url_haystack`` misses the final-sigma rule (see slugs._lower)."""
+    compiles cached_property as a plain property). To measure only: compiled code reads
+    ``prefilter`` from the instance, so tests/test_prefilter.py, which sets it on the class,
+    then compares the prefilter with itself; and ``str.lower`` in ``_url_haystack`` misses
+    the final-sigma rule (see slugs._lower)."""
 
     def cached(match: re.Match[str]) -> str:
         name, returned = match.groups()
