@@ -42,9 +42,10 @@ class Record:
         declared = cls.__dict__.get("__annotations__", {})  # noqa: RUF063 (inspect: 4 ms)
         if "__mypyc_attrs__" in cls.__dict__:
             # A class compiled by mypyc (the build of docs/benchmarks.md) keeps neither
-            # __slots__ nor __annotations__: its attributes, in the order declared (and its
-            # instances' __dict__, which mypyc gives a subclass of a Python class), are here.
-            slots = declared = cls.__dict__["__mypyc_attrs__"][:-1]
+            # __slots__ nor __annotations__: its attributes, in the order declared, are
+            # here (with __dict__, which mypyc gives a subclass of a Python class).
+            attributes = cls.__dict__["__mypyc_attrs__"]
+            slots = declared = tuple(name for name in attributes if name != "__dict__")
         cls._fields = tuple(
             name for name in declared if name in slots and name not in cls._uncompared
         )
