@@ -1,4 +1,4 @@
-"""paperlint.record.NamedTuple: typing.NamedTuple's class form, without importing typing."""
+"""paperlint.record: NamedTuple (typing's class form without importing typing), Record."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import pickle
 
 import pytest
 
-from paperlint.record import NamedTuple
+from paperlint.formats.base import Block, Table
+from paperlint.record import NamedTuple, Record
 
 
 class Point(NamedTuple):
@@ -45,3 +46,32 @@ def test_the_class_form_behaves_as_typing_named_tuple() -> None:
 def test_only_the_class_form() -> None:
     with pytest.raises(TypeError, match="class form"):
         NamedTuple("Point", [("x", int)])
+
+
+def test_a_record_compiled_by_mypyc_takes_its_fields_from_mypyc_attrs() -> None:
+    # A class mypyc compiles keeps neither __slots__ nor __annotations__; it lists its
+    # attributes, in the order declared and then __dict__, in __mypyc_attrs__ (the
+    # compiled build of docs/benchmarks.md). Equality and repr must still see the fields.
+    class Compiled(Record):
+        __mypyc_attrs__ = ("second", "first", "__dict__")
+
+        def __init__(self, second: int, first: int) -> None:
+            self.second = second
+            self.first = first
+
+    assert Compiled._fields == ("second", "first")
+    assert Compiled(1, 2) == Compiled(1, 2)
+    assert Compiled(1, 2) != Compiled(1, 3)
+    assert repr(Compiled(1, 2)) == "Compiled(second=1, first=2)"
+
+
+def test_blocks_and_tables_compare_by_identity() -> None:
+    # Methods, not ``__eq__ = object.__eq__``, which mypyc takes for an instance attribute.
+    first, second = Table(0, ["title"]), Table(0, ["title"])
+    assert first == first
+    assert first != second
+    assert len({first, second}) == 2
+    block = Block("item", 0, 0, 0, 1)
+    assert block == block
+    assert block != Block("item", 0, 0, 0, 1)
+    assert hash(block) == object.__hash__(block)

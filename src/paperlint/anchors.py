@@ -23,6 +23,7 @@ _FUZZY_AFFIX = 6
 _FUZZY_PER_SIDE = 6
 _FUZZY_FULL = 2
 _FUZZY_CUTOFF = 0.6
+_lower = str.lower  # not text.lower(): see slugs._lower (mypyc and the final sigma)
 
 
 def normalize_key(text: str) -> str:
@@ -98,12 +99,12 @@ class AnchorIndex:
         if decoded in self._html_ids:
             return True
         if target == "github":
-            lowered = decoded.lower()
+            lowered = _lower(decoded)
             if lowered == "top":
                 return True
             if self._github_lower is None:
-                self._github_lower = {id_.lower() for id_ in self._by_id["github"]}
-                self._github_lower.update(id_.lower() for id_ in self._html_ids)
+                self._github_lower = {_lower(id_) for id_ in self._by_id["github"]}
+                self._github_lower.update(_lower(id_) for id_ in self._html_ids)
             return lowered in self._github_lower
         return False
 

@@ -12,7 +12,7 @@ from paperlint.context import Context
 from paperlint.document import Document
 from paperlint.model import PaperList, Span
 from paperlint.parse import parse
-from paperlint.record import NamedTuple, Record
+from paperlint.record import NamedTuple, Record, python_class
 from paperlint.rule import Applicability, Edit, Finding, Fix, Rule, Severity
 from paperlint.rules import pl901_unused_suppression, select_rules
 from paperlint.settings import Settings
@@ -32,6 +32,7 @@ __all__ = [
 _MAX_FIX_PASSES = 10
 
 
+@python_class
 class InternalRuleError(RuntimeError):
     """A rule reported something impossible: a bug in paperlint, not in the input."""
 

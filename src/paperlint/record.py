@@ -40,6 +40,12 @@ class Record:
         # In the order the class declares them (its annotations), not that of __slots__.
         slots = cls.__dict__.get("__slots__", ())
         declared = cls.__dict__.get("__annotations__", {})  # noqa: RUF063 (inspect: 4 ms)
+        if "__mypyc_attrs__" in cls.__dict__:
+            # A class compiled by mypyc (the build of docs/benchmarks.md) keeps neither
+            # __slots__ nor __annotations__: its attributes, in the order declared, are
+            # here (with __dict__, which mypyc gives a subclass of a Python class).
+            attributes = cls.__dict__["__mypyc_attrs__"]
+            slots = declared = tuple(name for name in attributes if name != "__dict__")
         cls._fields = tuple(
             name for name in declared if name in slots and name not in cls._uncompared
         )
@@ -82,3 +88,16 @@ if not TYPE_CHECKING:
         raise TypeError("only the class form is supported: class Name(NamedTuple)")
 
     NamedTuple.__mro_entries__ = lambda bases: (_NAMED_TUPLE_BASE,)
+
+
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    _C = TypeVar("_C", bound=type)
+
+
+def python_class(cls: _C) -> _C:
+    """Marks a class that mypyc must build as an ordinary Python class (a class with a
+    decorator mypyc does not know is one): a subclass of a built-in type mypyc cannot
+    extend, or one whose attributes are set from outside. Does nothing at run time."""
+    return cls

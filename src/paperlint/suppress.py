@@ -24,13 +24,7 @@ from paperlint.rules import UnknownRuleError, find_rule
 
 TYPE_CHECKING = False  # not typing's: a check does not import typing
 if TYPE_CHECKING:
-    from typing import Protocol
-
-    class _Placed(Protocol):
-        @property
-        def code(self) -> str: ...
-        @property
-        def line(self) -> int: ...
+    from paperlint._types import Placed as _Placed
 
 
 __all__ = ["Directive", "Suppressions"]

@@ -74,8 +74,14 @@ class Table(Record):
     """A table's header: the names of its columns, lower-cased, in order."""
 
     __slots__ = ("columns", "layout", "line", "named")
-    __eq__ = object.__eq__  # compared and hashed by identity
-    __hash__ = object.__hash__
+
+    # Compared and hashed by identity. Methods rather than ``__eq__ = object.__eq__``:
+    # mypyc (the compiled build of docs/benchmarks.md) takes those for instance attributes.
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    def __hash__(self) -> int:
+        return object.__hash__(self)
 
     line: int
     """0-based line of the header row."""
@@ -125,8 +131,14 @@ class Block(Record):
         "start",
         "table",
     )
-    __eq__ = object.__eq__  # compared and hashed by identity
-    __hash__ = object.__hash__
+
+    # Compared and hashed by identity. Methods rather than ``__eq__ = object.__eq__``:
+    # mypyc (the compiled build of docs/benchmarks.md) takes those for instance attributes.
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    def __hash__(self) -> int:
+        return object.__hash__(self)
 
     kind: str
     """One of ``BLOCK_KINDS``."""
