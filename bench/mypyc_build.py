@@ -103,7 +103,7 @@ def _prepare_context(path: Path) -> None:
     compiles cached_property as a plain property). To measure only: compiled code reads
     ``prefilter`` from the instance, so tests/test_prefilter.py, which sets it on the class,
     then compares the prefilter with itself; and ``str.lower`` in ``_url_haystack`` misses
-    the final-sigma rule (see slugs._lower)."""
+    the final-sigma rule (see slugs.lower)."""
 
     def cached(match: re.Match[str]) -> str:
         name, returned = match.groups()

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 
 from paperlint import lazy_re
 from paperlint.model import Heading, PaperList
-from paperlint.slugs import IdAllocator, plain_text, slugify
+from paperlint.slugs import IdAllocator, lower, plain_text, slugify
 
 TYPE_CHECKING = False  # not typing's: a check does not import typing
 if TYPE_CHECKING:
@@ -23,7 +23,6 @@ _FUZZY_AFFIX = 6
 _FUZZY_PER_SIDE = 6
 _FUZZY_FULL = 2
 _FUZZY_CUTOFF = 0.6
-_lower = str.lower  # not text.lower(): see slugs._lower (mypyc and the final sigma)
 
 
 def normalize_key(text: str) -> str:
@@ -99,12 +98,12 @@ class AnchorIndex:
         if decoded in self._html_ids:
             return True
         if target == "github":
-            lowered = _lower(decoded)
+            lowered = lower(decoded)
             if lowered == "top":
                 return True
             if self._github_lower is None:
-                self._github_lower = {_lower(id_) for id_ in self._by_id["github"]}
-                self._github_lower.update(_lower(id_) for id_ in self._html_ids)
+                self._github_lower = {lower(id_) for id_ in self._by_id["github"]}
+                self._github_lower.update(lower(id_) for id_ in self._html_ids)
             return lowered in self._github_lower
         return False
 

@@ -24,6 +24,7 @@ __all__ = [
     "IdAllocator",
     "heading_ids",
     "is_stable_slug",
+    "lower",
     "plain_text",
     "slugify",
 ]
@@ -199,11 +200,12 @@ def _github_removed_starts() -> list[int]:
 
 _GITHUB_KEPT = _GithubKept()
 
-# str.lower called through a name, not as ``text.lower()``: mypyc (the compiled build
+# str.lower called through a name, not as ``text.lower()``, wherever an id must match a
+# renderer's: mypyc (the compiled build
 # measured in docs/benchmarks.md) replaces the method call with its own routine, which on
 # Python < 3.13 lowers a final capital sigma to σ where str.lower gives ς ("ΟΔΟΣ" became
 # "οδοσ", github-slugger's id is "οδος").
-_lower = str.lower
+lower = str.lower
 
 
 @cache
@@ -217,7 +219,7 @@ def _github_ascii_removed() -> bytes:
 
 
 def _github_slug(text: str) -> str:
-    lowered = _lower(text)
+    lowered = lower(text)
     if lowered.isascii():  # the common case, without the big Unicode character class
         kept = lowered.encode("ascii").translate(None, _github_ascii_removed())
         return kept.decode("ascii").replace(" ", "-")
