@@ -47,6 +47,31 @@ def test_pyproject_without_table_is_skipped(project: Path) -> None:
     assert run(str(project / "docs" / "papers.md")).exit_code == 0
 
 
+def test_another_tool_s_broken_pyproject_is_passed_over(project: Path) -> None:
+    # A pyproject.toml that never names paperlint is not read as TOML: its errors are for
+    # the tools it configures, and a check of a list goes on with the defaults.
+    (project / "pyproject.toml").write_text('[project\nname = "x"\n', encoding="utf-8")
+    result = run(str(project / "docs" / "papers.md"))
+    assert result.exit_code == 1
+    assert "PL201" in codes(result)
+
+
+def test_a_broken_pyproject_that_names_paperlint_is_an_error(project: Path) -> None:
+    (project / "pyproject.toml").write_text("[tool.paperlint\nignore = []\n", encoding="utf-8")
+    result = run(str(project / "docs" / "papers.md"))
+    assert result.exit_code == 2
+    assert "pyproject.toml: invalid TOML" in result.output
+
+
+def test_a_table_named_with_an_escape_is_found(project: Path) -> None:
+    (project / "pyproject.toml").write_text(
+        '[tool."paper\\u006cint"]\nignore = ["url-trailing-punctuation"]\n', encoding="utf-8"
+    )
+    result = run(str(project / "docs" / "papers.md"))
+    assert "PL201" not in codes(result)
+    assert result.exit_code == 0
+
+
 def test_dot_file_wins_in_one_folder(project: Path) -> None:
     (project / "paperlint.toml").write_text('ignore = ["PL2"]\n', encoding="utf-8")
     (project / ".paperlint.toml").write_text('select = ["PL201"]\n', encoding="utf-8")

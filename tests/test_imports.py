@@ -121,6 +121,17 @@ def test_a_plain_check_imports_only_what_it_needs(tmp_path: Path, source: str) -
     assert "paperlint.report.text" in at_end  # the test sees the run's imports
 
 
+def test_another_tool_s_pyproject_is_not_read_as_toml(tmp_path: Path) -> None:
+    # A list in a Python project: its pyproject.toml configures other tools only.
+    name = "mllm-medical.md"
+    (tmp_path / name).write_bytes((DATA / "corpus" / name).read_bytes())
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.ruff]\nline-length = 100\n', encoding="utf-8"
+    )
+    _, at_end = _imported(tmp_path, name)
+    assert _unneeded(at_end) == []
+
+
 def test_the_other_paths_still_import_what_they_need(tmp_path: Path) -> None:
     name = "mllm-medical.md"
     (tmp_path / name).write_bytes((DATA / "corpus" / name).read_bytes())

@@ -357,7 +357,8 @@ def test_named_pipe_in_a_folder_is_skipped_with_a_warning(listing: Path) -> None
     ("content", "message"),
     [
         ("[tool]\npaperlint = 1\n", "[tool.paperlint] must be a table, not an integer"),
-        ('tool = "x"\n', "[tool] must be a table, not a string"),
+        # (A pyproject.toml that never names paperlint is another tool's: not read at all.)
+        ('tool = "paperlint"\n', "[tool] must be a table, not a string"),
         (
             '[tool.paperlint]\nexclude = ["["]\n',
             '[tool.paperlint] key "exclude.0": invalid pattern "[": '
