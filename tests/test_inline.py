@@ -93,6 +93,15 @@ def test_a_destination_with_a_blank_is_no_link() -> None:
     assert _links("[a](http://x y) [b](ok)\n") == [("inline", "b", "ok")]
 
 
+def test_only_a_space_or_a_control_character_ends_a_destination() -> None:
+    # CommonMark, GitHub and Python-Markdown: a no-break or ideographic space is in the URL.
+    text = "[a](http://x.org/a\u00a0b) [c](http://y.org/\u3000d) [e](http://z.org/\x7ff)\n"
+    assert _links(text) == [
+        ("inline", "a", "http://x.org/a\u00a0b"),
+        ("inline", "c", "http://y.org/\u3000d"),
+    ]
+
+
 @pytest.mark.parametrize("path", FORMATS, ids=lambda path: path.name.split("__")[1])
 def test_every_real_list_is_read_whole(path: Path) -> None:
     document = Document.from_bytes(path.read_bytes())

@@ -92,6 +92,30 @@ def test_junk_after_an_arxiv_id_is_one_finding_and_the_date_is_still_checked() -
 
 
 _FOUND_BY_FUZZING = {
+    # url-trailing-punctuation left a URL with LaTeX residue before its scheme to
+    # url-latex-residue, which removes only the "\\": the "." showed on the second pass.
+    "residue-before-the-scheme-and-a-final-period": (
+        "- [23/05] **V**  \n"
+        "[[Paper](http://arxiv.org/pdf/2305.16291v2)] "
+        "[[Code/Page](\\https://voyager.minedojo.org/.)]\n"
+    ),
+    # Cutting the residue off "ht.co\\`m/..." left a host without its scheme.
+    "residue-cut-leaves-a-host-without-scheme": (
+        "- [24/07] **Mobile-Bench**  \n"
+        "[[Paper](https://arxiv.org/abs/2407.00993)] [[Code/Page](ht.co\\`m/XiaoMi/MobileBench)]\n"
+    ),
+    # A no-break space (here inside mojibake) ended the destination, so this was no link
+    # until the mojibake was repaired; CommonMark ends a destination only at a space.
+    "no-break-space-in-a-destination": (
+        "- [25/06] **T**  \n"
+        "[[Paper](https://arxiv.org/abs/2506.09634)]\n\n"
+        "See [the code](https://x.org/\u00e6\u00a0\u00b8.) for details.\n"
+    ),
+    # A "[" after "http://" that opens no IPv6 host: urlsplit raises, http-url crashed.
+    "bracket-after-the-scheme": (
+        "- [25/06] **T**  \n"
+        "[[Paper](http://[arxiv.org/abs/2506.09634?)] [[Code/Page](http://[github.com/o/r)]\n"
+    ),
     # Removing only the "." of ", ." left a "," for a second pass nobody had been shown.
     "blanks-inside-trailing-junk": (
         "- [25/06] **T**  \n"
@@ -124,6 +148,21 @@ def test_inputs_found_by_fuzzing_keep_every_promise(name: str) -> None:
     outcome = check(_FOUND_BY_FUZZING[name].encode())
     assert not outcome.refused
     assert outcome.problems == []
+
+
+def test_a_url_that_urlsplit_rejects_renders_as_written() -> None:
+    import markdown
+
+    from mkdocs_paperlist.extension import makeExtension
+
+    page = markdown.markdown(
+        _FOUND_BY_FUZZING["bracket-after-the-scheme"],
+        extensions=[makeExtension(assets="external")],
+    )
+    # Both badges are there, as text: a URL that cannot be split is never made a link.
+    assert 'class="paperlist-badge paperlist-paper">' in page
+    assert 'class="paperlist-badge paperlist-project">' in page
+    assert "[github.com" not in page.split("<pre")[0]
 
 
 @given(

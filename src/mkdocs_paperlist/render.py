@@ -487,7 +487,10 @@ def _link_badge(
     href, arxiv = address
     text = arxiv or _label(link)
     if arxiv is None and href is not None and link.kind in {LinkKind.CODE, LinkKind.PROJECT}:
-        parts = urlsplit(href)
+        try:
+            parts = urlsplit(href)
+        except ValueError:  # a "[" that opens no IPv6 host ("http://[github.com/o/r")
+            parts = urlsplit("")
         host = (parts.hostname or "").removeprefix("www.")
         segments = [segment for segment in parts.path.split("/") if segment]
         if host in _HOSTS and len(segments) >= 2:

@@ -150,9 +150,11 @@ _ATTRIBUTE_RE = lazy_re.compile(
 )
 _TITLE_CLOSE = {'"': '"', "'": "'", "(": ")"}
 _PAREN_RE = lazy_re.compile(r"\\.|[()]")  # an escaped character, or a parenthesis
-# A destination's characters up to its first blank, parenthesis or backslash.
-_PLAIN_DESTINATION_RE = lazy_re.compile(r"[^\s()\\\x00-\x1f]+")
-_BLANK_RE = lazy_re.compile(r"[\s\x00-\x1f]")
+# A destination's characters up to its first space, control character, parenthesis or
+# backslash. Only these end it, as in CommonMark: a no-break or ideographic space is part of
+# the URL (GitHub and Python-Markdown link "[a](https://x.org/a\u00a0b)" whole).
+_PLAIN_DESTINATION_RE = lazy_re.compile(r"[^ ()\\\x00-\x1f\x7f]+")
+_BLANK_RE = lazy_re.compile(r"[ \x00-\x1f\x7f]")
 _ANGLE_RE = lazy_re.compile(r"[<>]")
 _PAREN_TITLE_RE = lazy_re.compile(r"[()]")
 _MAX_LABEL = 999  # CommonMark's longest reference label

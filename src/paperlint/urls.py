@@ -227,13 +227,17 @@ _FILE_EXTENSIONS = frozenset(
 
 def missing_scheme(url: str) -> bool:
     """Whether a link's destination is a host without its ``https://``: on the page it is a
-    relative link that leads nowhere (``www.wsdm-conference.org``, ``hengfenghe.com``)."""
+    relative link that leads nowhere (``www.wsdm-conference.org``, ``hengfenghe.com``), also
+    once LaTeX residue and trailing punctuation are gone (``hengfenghe.com.``)."""
     stripped = url.strip()
     if not stripped or stripped[0] in "/.#?~<" or scheme(stripped) is not None:
         return False
     match = _HOST_START_RE.match(stripped)
     if match is None:
-        return False
+        meant = recover(stripped)
+        match = _HOST_START_RE.match(meant) if meant != stripped else None
+        if match is None:
+            return False
     if match.group(1):  # "www." is always a host
         return True
     return match.group(2).lower() not in _FILE_EXTENSIONS
@@ -312,5 +316,8 @@ HTTPS_HOSTS = frozenset(
 def serves_https(url: str) -> bool:
     """Whether an ``http://`` URL's host is one that serves (and redirects to) https:
     arXiv, GitHub and ``*.github.io``, the publishers of most papers."""
-    host = split_url(url.strip()).hostname
+    try:
+        host = split_url(url.strip()).hostname
+    except ValueError:  # urlsplit rejects a "[" that opens no IPv6 host: "http://[x"
+        return False
     return host in HTTPS_HOSTS or host.endswith((".github.io", ".arxiv.org"))

@@ -29,7 +29,7 @@ __all__ = ["PROFILE", "group_links"]
 _DATE_TAG_RE = lazy_re.compile(r"\[(?!\[)([^\[\]\n]*)\](?![(\[])")
 _DATE_VALUE_RE = lazy_re.compile(r"\s*(\d{4}|\d{2})\s*[/.-]\s*(\d{1,2})\s*")
 _LINK_OPEN_RE = lazy_re.compile(r"\[\[([^\[\]\n]*)\]\(")
-_PLAIN_URL_RE = lazy_re.compile(r"[^\s()\\\x00-\x1f]*")
+_PLAIN_URL_RE = lazy_re.compile(r"[^ ()\\\x00-\x1f\x7f]*")  # as inline.destination's
 _VENUE_RE = lazy_re.compile(r"[ \t]*(\*(?!\*)[^*\n]+\*|_[^_\n]+_)(?![*_])")
 
 

@@ -43,6 +43,7 @@ from paperlint.model import Span
 from paperlint.rule import Applicability, Edit, Finding, Fix, Fixability, Rule, Severity
 from paperlint.urls import (
     TRAILING_PUNCTUATION,
+    leading_residue,
     residue_index,
     trailing_junk,
     trailing_removal_is_safe,
@@ -60,11 +61,12 @@ def check(context: Context) -> Iterator[Finding]:
         junk = trailing_junk(url)
         if not junk or not url[: len(url) - len(junk)].strip():
             continue  # nothing, or nothing but punctuation ("." is the folder itself)
-        if residue_index(url) is not None or "\n" in junk or "\r" in junk:
+        proper = url.lstrip()[len(leading_residue(url)) :]  # "\https://...": only "\" goes
+        if residue_index(proper) is not None or "\n" in junk or "\r" in junk:
             continue  # url-latex-residue cuts before its residue; a fix never joins lines
         end = link.url_span.end
         span = Span(end - len(junk), end)
-        kept = url[: len(url) - len(junk)]
+        kept = proper[: len(proper) - len(junk)]
         unbalanced = " (an unbalanced parenthesis)" if ")" in junk else ""
         applicability = (
             Applicability.SAFE if trailing_removal_is_safe(kept, junk) else Applicability.UNSAFE

@@ -8,6 +8,9 @@ Checks that no link's destination starts with a host name but no scheme:
 Without `https://` a browser reads the destination as a path on the list's own site: on
 GitHub the link leads to `github.com/owner/repo/blob/main/hengfenghe.com`, a 404. Relative
 links to files (`./citations/nerf.txt`, `paper.pdf`, `docs/usage.md`) are not reported.
+A destination is judged as `url-latex-residue` and `url-trailing-punctuation` leave it
+(`hengfenghe.com.`, `hengfenghe.com}{Homepage}`), so that their fixes and this one come in
+one run.
 
 ## Example
 ```markdown
