@@ -166,6 +166,10 @@ def test_backtick_fence_with_backtick_in_info_is_not_a_fence() -> None:
         ("> ~~~\n> inside\nnot quoted\n", ["inside"], ["not quoted"]),
         # An unclosed fence in a list item ends with the item.
         ("- item\n  ```\n  code\nnot in the item\n", ["code"], ["not in the item"]),
+        # A heading (never a lazy continuation) ends the list: the fence after it is the
+        # page's, and closes where it closes.
+        ("3.\n## h\n```\ncode\n```\nafter\n", ["code"], ["after"]),
+        ("- item\n```\ncode\n```\nafter\n", ["code"], ["after"]),
     ],
 )
 def test_fences_follow_block_structure(text: str, hidden: list[str], shown: list[str]) -> None:

@@ -92,6 +92,18 @@ def test_junk_after_an_arxiv_id_is_one_finding_and_the_date_is_still_checked() -
 
 
 _FOUND_BY_FUZZING = {
+    # A fence after a heading that had ended a list was taken for one inside the list item:
+    # it "ended with the item" at its closing line, which opened a fence to the file's end.
+    "fence-after-a-heading-that-ends-a-list": (
+        "# TLDR/Notes\n3.\n## \n```\n### |\n\n```\n\u00e6\u203a\u2020\n"
+    ),
+    # Mojibake in notes wrapped in a fence showed only once fenced-notes had unwrapped them.
+    "mojibake-in-fenced-notes": "# TLDR/Notes\n## a\n~~~\n## \u00e8\u00ae\u00ba\n~~~\n",
+    # Residue before an arXiv URL's scheme hid its role and id until it was removed.
+    "residue-before-an-arxiv-url": (
+        "- [2023/09] **T**  \n"
+        "[[Code/Page](https://github.com/o/r)] [[Preprint](\\https://arxiv.org/pdf/2402.13494)]\n"
+    ),
     # url-trailing-punctuation left a URL with LaTeX residue before its scheme to
     # url-latex-residue, which removes only the "\\": the "." showed on the second pass.
     "residue-before-the-scheme-and-a-final-period": (

@@ -201,6 +201,13 @@ _QUOTE_RE = lazy_re.compile(r" {0,3}(?:>[ \t]?)+")
 _BREAK_RE = lazy_re.compile(r"[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
 
 
+def _interrupts(line: str) -> bool:
+    """Whether a line starts a block that ends a paragraph: a heading, a fence or a break."""
+    return bool(
+        _ATX_START_RE.match(line) or _FENCE_OPEN_RE.match(line) or _BREAK_RE.match(line)
+    )
+
+
 def _indent(line: str) -> int:
     """The width of a line's leading blanks, tabs stopping at multiples of four."""
     width = 0
@@ -279,8 +286,14 @@ class _Masker:
                 after_blank, paragraph = True, False
                 continue
             indent = _indent(line) if first in " \t" else 0
-            if after_blank and indent < list_indent and not _LIST_MARKER_RE.match(line):
-                list_indent = 0  # a block less indented than the item's content ends the list
+            if (
+                indent < list_indent
+                and (after_blank or not paragraph or _interrupts(line))
+                and not _LIST_MARKER_RE.match(line)
+            ):
+                # A block less indented than the item's content ends the list, unless it is
+                # a paragraph's lazy continuation line ("## x" or "```" never is one).
+                list_indent = 0
             if indent >= list_indent + 4 and not paragraph:
                 self._flush()
                 self.regions.append((start, end, " "))  # a line of an indented code block

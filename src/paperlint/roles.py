@@ -125,7 +125,9 @@ _HOSTS = (
     ("bilibili.com", "VIDEO"),
     ("github.io", "PROJECT"),
 )
-_HOST_RE = lazy_re.compile(r"(?i)^\s*<?(?:[a-z][a-z0-9+.-]*:)?/*(?:www\.)?([^\s?#]*)")
+# LaTeX residue before the scheme ("\\https://arxiv.org/...") is passed over: the URL rules
+# report it, and the link keeps the role of the URL the author meant.
+_HOST_RE = lazy_re.compile(r"(?i)^\s*<?[{}\\$]*(?:[a-z][a-z0-9+.-]*:)?/*(?:www\.)?([^\s?#]*)")
 
 
 def label_role(label: str) -> str | None:

@@ -5,6 +5,8 @@ Finds runs of text such as `ðŸŒŸ è®ºæ–‡` (for `🌟 论文`) or `â�
 UTF-8 text decoded with cp1252 or another single-byte Windows code page and written back
 as UTF-8. One finding per line, spanning its mangled runs. Text inside code spans, code
 blocks and HTML comments is never reported: that is where a list quotes mojibake on purpose.
+Notes that a generator wrapped in a code fence are Markdown all the same (`fenced-notes`
+unwraps them), so they are checked.
 
 ## Why is this bad?
 The text is unreadable, and every later round trip mangles it further.
@@ -32,12 +34,18 @@ None.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from paperlint import lazy_re
 from paperlint.context import Context
+from paperlint.document import Document
 from paperlint.model import Span
 from paperlint.rule import Edit, Finding, Fix, Fixability, Rule, Severity
+from paperlint.rules.pl304_fenced_notes import wrapped_fences
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from paperlint.mojibake import MojibakeRun
 
 _NON_ASCII_RE = lazy_re.compile(r"[^\x00-\x7f]")
 _SHOWN = 24
@@ -45,39 +53,66 @@ _SHOWN = 24
 
 def check(context: Context) -> Iterator[Finding]:
     document = context.document
-    text = document.masked  # never inside code or comments: a list may quote mojibake there
-    if text.isascii():
+    source = document.text
+    if source.isascii():
         return
     from paperlint.mojibake import find_mojibake  # only lists with non-ASCII text pay for it
 
+    # Never inside code or comments: a list may quote mojibake there.
+    yield from _scan(find_mojibake, document, 0)
+    # Notes wrapped in a fence are Markdown that fenced-notes unwraps: read as the Markdown
+    # they are, so that their mojibake is reported in the same run as that fix.
+    starts, ends = document.line_starts, document.line_ends
+    for opening, closing in wrapped_fences(context.paper_list):
+        if closing - opening < 2:
+            continue  # an empty fence
+        low, high = starts[opening], ends[closing - 2]  # the body's lines
+        if not source[low:high].isascii():
+            yield from _scan(find_mojibake, Document(source[low:high]), low)
+
+
+def _scan(
+    find_mojibake: Callable[[str], list[MojibakeRun]], document: Document, offset: int
+) -> Iterator[Finding]:
+    """The findings of a document's lines outside code and comments; its text starts at
+    ``offset`` of the file."""
+    text = document.masked
     starts, ends = document.line_starts, document.line_ends
     found = _NON_ASCII_RE.search(text)
     while found:  # from one line with a non-ASCII character to the next, skipping the rest
         number = bisect_right(starts, found.start()) - 1
         start, end = starts[number], ends[number]
         found = _NON_ASCII_RE.search(text, starts[number + 1]) if number + 1 < len(starts) else None
-        line = text[start:end]
-        runs = find_mojibake(line)
-        if not runs:
-            continue
-        edits = tuple(
-            Edit(start + run.start, start + run.end, run.repaired)
-            for run in runs
-            if run.repaired is not None
-        )
-        lost = sum(1 for run in runs if run.repaired is None)
-        first = runs[0]
-        sample = line[first.start : first.end]
-        sample = sample if len(sample) <= _SHOWN else sample[: _SHOWN - 1] + "…"
-        if first.repaired is not None:
-            shown = first.repaired if len(first.repaired) <= _SHOWN else first.repaired[:_SHOWN]
-            message = f'mojibake: "{sample}" is "{shown}" read as {first.codec}'
-        else:
-            message = f'mojibake: "{sample}" is UTF-8 read as {first.codec}'
-        if lost:
-            message += f"; {lost} of {len(runs)} runs lost bytes on the way and cannot be restored"
-        fix = Fix("Restore the original text", edits) if edits else None
-        yield Finding(Span(start + first.start, start + runs[-1].end), message, fix)
+        finding = _finding(find_mojibake, offset + start, text[start:end])
+        if finding is not None:
+            yield finding
+
+
+def _finding(
+    find_mojibake: Callable[[str], list[MojibakeRun]], start: int, line: str
+) -> Finding | None:
+    """The finding of one line that starts at offset ``start``, if it holds mojibake."""
+    runs = find_mojibake(line)
+    if not runs:
+        return None
+    edits = tuple(
+        Edit(start + run.start, start + run.end, run.repaired)
+        for run in runs
+        if run.repaired is not None
+    )
+    lost = sum(1 for run in runs if run.repaired is None)
+    first = runs[0]
+    sample = line[first.start : first.end]
+    sample = sample if len(sample) <= _SHOWN else sample[: _SHOWN - 1] + "…"
+    if first.repaired is not None:
+        shown = first.repaired if len(first.repaired) <= _SHOWN else first.repaired[:_SHOWN]
+        message = f'mojibake: "{sample}" is "{shown}" read as {first.codec}'
+    else:
+        message = f'mojibake: "{sample}" is UTF-8 read as {first.codec}'
+    if lost:
+        message += f"; {lost} of {len(runs)} runs lost bytes on the way and cannot be restored"
+    fix = Fix("Restore the original text", edits) if edits else None
+    return Finding(Span(start + first.start, start + runs[-1].end), message, fix)
 
 
 RULE = Rule.from_module(
