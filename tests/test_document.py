@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from paperlint.document import CODE_FILLER, DecodeError, Document
 
@@ -179,3 +182,50 @@ def test_fences_follow_block_structure(text: str, hidden: list[str], shown: list
         assert part not in masked
     for part in shown:
         assert part in masked
+
+
+def _code_spans(text: str) -> list[str]:
+    """The contents of the code spans ``Document.masked`` hides, as CommonMark gives them."""
+    masked = Document(text).masked
+    spans: list[str] = []
+    position = masked.find(CODE_FILLER)
+    while position >= 0:
+        end = position
+        while end < len(masked) and masked[end] == CODE_FILLER:
+            end += 1
+        raw = text[position:end]
+        fence = len(raw) - len(raw.lstrip("`"))
+        body = raw[fence : len(raw) - fence]
+        if body.startswith(" ") and body.endswith(" ") and body.strip(" "):
+            body = body[1:-1]
+        spans.append(body)
+        position = masked.find(CODE_FILLER, end)
+    return spans
+
+
+_COMMONMARK = MarkdownIt("commonmark")
+_INLINE_PIECES = ["`", "``", "\\", "[", "]", "(", ")", "!", '"', "<", ">", " ", "a", "x.org/"]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_INLINE_PIECES), max_size=16).map("".join))
+def test_code_spans_are_the_ones_commonmark_finds(text: str) -> None:
+    # Backticks, escapes, links and their destinations in one paragraph: an inline link's
+    # destination takes the backticks in it ("[pdf](https://x.org/a`b)"), as in CommonMark.
+    text = "a" + text  # a paragraph's text, never a block's marker
+    tokens = _COMMONMARK.parseInline(text)[0].children or []
+    assert _code_spans(text) == [t.content for t in tokens if t.type == "code_inline"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("[pdf](https://x.org/a`b) and `c`", ["c"]),  # the link takes the first backtick
+        ("[a](x`y z` more", ["y z"]),  # no link (a blank in the destination): code
+        ("`[a](b`c)`", ["[a](b"]),  # the code span opens first
+        ('[a](x "t`") `z`', ["z"]),  # a title's backtick too
+        ("x](a`b) `c`", ["b) "]),  # no "[": no link
+    ],
+)
+def test_a_link_destination_takes_its_backticks(text: str, spans: list[str]) -> None:
+    assert _code_spans(text) == spans

@@ -92,6 +92,15 @@ def test_junk_after_an_arxiv_id_is_one_finding_and_the_date_is_still_checked() -
 
 
 _FOUND_BY_FUZZING = {
+    # A backtick run in a link's destination was taken for a code span reaching the next
+    # line: that line's link was hidden until the residue fix removed the backticks.
+    "backticks-in-a-destination": (
+        "1. **T**.\n"
+        "*A*. X 2019. `blind` [[pdf](https://www.aclweb.org/N19\\`-1139.p``df)] "
+        "[[code](https://github.com/o/w)]\n"
+        "*A*. X 2019. `blind` [[pdf](https://www.aclweb.org/N19\\`-1139.p``df)] "
+        "[[code](https://github.com/o/w)]\n"
+    ),
     # A fence after a heading that had ended a list was taken for one inside the list item:
     # it "ended with the item" at its closing line, which opened a fence to the file's end.
     "fence-after-a-heading-that-ends-a-list": (

@@ -203,9 +203,15 @@ _BREAK_RE = lazy_re.compile(r"[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t
 
 def _interrupts(line: str) -> bool:
     """Whether a line starts a block that ends a paragraph: a heading, a fence or a break."""
-    return bool(
-        _ATX_START_RE.match(line) or _FENCE_OPEN_RE.match(line) or _BREAK_RE.match(line)
-    )
+    first = line.lstrip(" \t")[:1]
+    if first == "#":
+        return _ATX_START_RE.match(line) is not None
+    if first in ("`", "~"):
+        return _FENCE_OPEN_RE.match(line) is not None
+    if first in ("*", "-", "_"):  # a thematic break: three or more, blanks between
+        body = line.strip(" \t")
+        return not body.strip(first + " \t") and body.count(first) >= 3
+    return False  # text, or a list item (which the caller tells apart)
 
 
 def _indent(line: str) -> int:
@@ -395,6 +401,7 @@ class _Masker:
         for index, (run_start, run_end) in enumerate(runs):
             by_length.setdefault(run_end - run_start, []).append(index)
         position = start
+        floor = start  # the end of the last code span or comment: no link starts before it
         next_run = 0
         comments_done = False
         while True:
@@ -417,7 +424,7 @@ class _Masker:
                 close = found + len(_COMMENT_CLOSE)
                 self.document._add_comment(comment, close, closed=True)
                 self.regions.append((comment, close, " "))
-                position = close
+                position = floor = close
                 continue
             run_start, run_end = runs[next_run]
             opening = run_start
@@ -426,6 +433,9 @@ class _Masker:
                 backslash -= 1
             if (run_start - 1 - backslash) % 2:  # an escaped first backtick is not code
                 opening += 1
+            if _in_destination(text, floor, opening):
+                position = run_end
+                continue
             length = run_end - opening
             closing = None
             if length:
@@ -437,7 +447,25 @@ class _Masker:
                 position = run_end
                 continue
             self.regions.append((opening, closing, CODE_FILLER))
-            position = closing
+            position = floor = closing
 
 
+def _in_destination(text: str, floor: int, run: int) -> bool:
+    """Whether the backtick run at ``run`` is in the destination or title of an inline link
+    whose ``](`` comes after ``floor``: CommonMark reads left to right, so the link takes
+    the backticks (``[pdf](https://x.org/a`b)``) and no code span opens there."""
+    opener = text.rfind("](", floor, run)
+    if opener < 0 or text.rfind("[", floor, opener) < 0:
+        return False  # the usual case: no link opens before the run
+    from paperlint.inline import destination
+
+    line_end = _LINE_END_RE.search(text, opener)
+    limit = line_end.start() if line_end is not None else len(text)
+    if run >= limit:
+        return False  # a destination stays on the line of its "]("
+    read = destination(text, opener + 2, limit)
+    return read is not None and read[0] <= run < read[2]
+
+
+_LINE_END_RE = lazy_re.compile(r"[\r\n]")
 _NOT_NEWLINE_RE = lazy_re.compile(r"[^\r\n]")
