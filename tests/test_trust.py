@@ -92,6 +92,12 @@ def test_junk_after_an_arxiv_id_is_one_finding_and_the_date_is_still_checked() -
 
 
 _FOUND_BY_FUZZING = {
+    # An arXiv URL without its scheme: its id was read only once https:// was added.
+    "arxiv-url-without-scheme": "- [25/06] **T**  \n[[Paper](arxiv.org/abs/2106.14405)]\n",
+    # "r.ps:" read as a scheme until the residue after it went with the ":".
+    "residue-after-a-scheme-like-host": (
+        "- [25/06] **T**  \n[[Paper](https://arxiv.org/abs/2506.09634)] [Site](r.ps:\\y)\n"
+    ),
     # A backtick run in a link's destination was taken for a code span reaching the next
     # line: that line's link was hidden until the residue fix removed the backticks.
     "backticks-in-a-destination": (

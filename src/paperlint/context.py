@@ -14,7 +14,7 @@ from paperlint.formats.fields import link_from
 from paperlint.inline import LinkSyntax, in_page_links, scan
 from paperlint.model import DateSource, Entry, Heading, Link, LinkKind, NoteSection, PaperList
 from paperlint.settings import Settings
-from paperlint.urls import RESIDUE_CHARACTERS, recover
+from paperlint.urls import RESIDUE_CHARACTERS, missing_scheme, recover
 
 TYPE_CHECKING = False  # not typing's: a check does not import typing
 if TYPE_CHECKING:
@@ -253,12 +253,16 @@ class Context:
         except KeyError:
             parsed = parse_arxiv_url(url)
             if (parsed is not None and parsed.id is None) or (
-                parsed is None and url.lstrip()[:1] in RESIDUE_CHARACTERS
+                parsed is None and (url.lstrip()[:1] in RESIDUE_CHARACTERS or missing_scheme(url))
             ):
-                # Junk after the id ("2308.09830)") or residue before the scheme
-                # ("\\https://arxiv.org/...") is the URL rules' finding: read the id the
-                # author meant, so the date rules see it in the same run.
-                meant = parse_arxiv_url(recover(url))
+                # Junk after the id ("2308.09830)"), residue before the scheme
+                # ("\\https://arxiv.org/...") or no scheme ("arxiv.org/abs/...") is the URL
+                # rules' finding: read the id the author meant, so the date rules see it in
+                # the same run.
+                meant_url = recover(url)
+                if missing_scheme(meant_url):
+                    meant_url = "https://" + meant_url
+                meant = parse_arxiv_url(meant_url)
                 if meant is not None and meant.id is not None:
                     parsed = meant
             self._arxiv_urls[url] = parsed

@@ -230,14 +230,14 @@ def missing_scheme(url: str) -> bool:
     relative link that leads nowhere (``www.wsdm-conference.org``, ``hengfenghe.com``), also
     once LaTeX residue and trailing punctuation are gone (``hengfenghe.com.``)."""
     stripped = url.strip()
-    if not stripped or stripped[0] in "/.#?~<" or scheme(stripped) is not None:
+    if not stripped or stripped[0] in "/.#?~<" or stripped.startswith(("https://", "http://")):
+        return False  # nearly every URL, without the work below
+    meant = recover(stripped)  # as url-latex-residue and url-trailing-punctuation leave it
+    if not meant or meant[0] in "/.#?~<" or scheme(meant) is not None:
         return False
-    match = _HOST_START_RE.match(stripped)
+    match = _HOST_START_RE.match(meant)
     if match is None:
-        meant = recover(stripped)
-        match = _HOST_START_RE.match(meant) if meant != stripped else None
-        if match is None:
-            return False
+        return False
     if match.group(1):  # "www." is always a host
         return True
     return match.group(2).lower() not in _FILE_EXTENSIONS

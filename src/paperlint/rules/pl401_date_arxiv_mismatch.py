@@ -13,6 +13,10 @@ out: a day from the 25th on in the month just before the id's (a submission at t
 a month gets the next month's id), and a year six or more years before the id's (an old
 paper posted to arXiv long after it appeared, such as a 1987 paper with an id from 2018).
 
+The id is read from the URL the author meant, as the URL rules' fixes leave it: junk after
+the id (`2506.09634).`), LaTeX residue before the scheme, no scheme (`arxiv.org/abs/...`).
+So this finding comes in the same run as theirs, not after their fix.
+
 ## Why is this bad?
 Lists are sorted and grouped by the tag; a wrong tag puts the paper in the wrong month. It
 is usually a copy-paste slip or a placeholder such as `[25/00]`.
