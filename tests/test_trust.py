@@ -92,6 +92,8 @@ def test_junk_after_an_arxiv_id_is_one_finding_and_the_date_is_still_checked() -
 
 
 _FOUND_BY_FUZZING = {
+    # A link in notes wrapped in a fence was reported only once fenced-notes unwrapped them.
+    "link-in-fenced-notes": "# TLDR/Note\n## \n```\n[](d.)\n## A\n```\n",
     # An arXiv URL without its scheme: its id was read only once https:// was added.
     "arxiv-url-without-scheme": "- [25/06] **T**  \n[[Paper](arxiv.org/abs/2106.14405)]\n",
     # "r.ps:" read as a scheme until the residue after it went with the ":".

@@ -31,6 +31,11 @@ def render_docs() -> dict[str, str]:
         "each page's *Fix safety* says which fixes `--fix` applies and which need",
         "`--unsafe-fixes` as well.",
         "",
+        "No rule reads inside code spans, code blocks or HTML comments, with one exception:",
+        "notes that a generator wrapped in a code fence (`fenced-notes`) are read as the",
+        "Markdown they are, so that their links and text are reported in the same run as",
+        "that rule's fix (their code spans stay code).",
+        "",
         "| code | name | severity | fixable | finds |",
         "|---|---|---|---|---|",
     ]

@@ -34,10 +34,10 @@ from paperlint.model import (
     Span,
     Title,
 )
+from paperlint.notes import wrapped_fences
 from paperlint.parse import parse as parse_document
 from paperlint.rule import Rule, Severity
 from paperlint.rules import ALL_RULES, UnknownRuleError, find_rule
-from paperlint.rules.pl304_fenced_notes import wrapped_fences
 from paperlint.settings import Settings
 from paperlint.slugs import TARGETS
 from paperlint.urls import recover, scheme

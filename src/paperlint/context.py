@@ -11,8 +11,9 @@ from paperlint.anchors import AnchorIndex
 from paperlint.arxiv import ArxivUrl, parse_arxiv_url
 from paperlint.document import Document
 from paperlint.formats.fields import link_from
-from paperlint.inline import LinkSyntax, in_page_links, scan
+from paperlint.inline import LinkSyntax, SourceLink, in_page_links, scan
 from paperlint.model import DateSource, Entry, Heading, Link, LinkKind, NoteSection, PaperList
+from paperlint.notes import wrapped_fences
 from paperlint.settings import Settings
 from paperlint.urls import RESIDUE_CHARACTERS, missing_scheme, recover
 
@@ -155,6 +156,7 @@ class Context:
                 [starts[index] for index in chosen],
                 [ends[index] for index in chosen],
             ).links
+        found = [*found, *self._fenced_notes_links()]
         if not found:
             return []  # (the usual generator list: 0.03 s of a 20k lint went to ``read``)
         read: set[int] = set()  # where the entries' links start, as the inventory sees them
@@ -168,6 +170,44 @@ class Context:
             if link.syntax is not LinkSyntax.REFERENCE
             and link.url_start >= 0
             and link.start not in read
+        ]
+
+    @cached_property
+    def wrapped_fences(self) -> list[tuple[int, int]]:
+        """The fences that wrap Markdown notes (``paperlint.notes.wrapped_fences``)."""
+        return wrapped_fences(self.paper_list)
+
+    def _fenced_notes_links(self) -> list[SourceLink]:
+        """The links in notes wrapped in a fence, read as the Markdown that fenced-notes'
+        fix makes of them: the URL rules report them in the same run as that fix."""
+        if not self.wrapped_fences:
+            return []
+        document = self.paper_list.document
+        text, masked = document.text, document.masked
+        starts, ends = document.line_starts, document.line_ends
+        pieces: list[str] = []  # the masked text, with each body masked as Markdown
+        kept = 0
+        bodies: list[tuple[int, int]] = []
+        lines: list[int] = []
+        for opening, closing in self.wrapped_fences:
+            if closing - opening < 2:
+                continue  # an empty fence
+            low, high = starts[opening], ends[closing - 2]  # the body's lines
+            pieces.append(masked[kept:low])
+            pieces.append(Document(text[low:high]).masked)
+            kept = high
+            bodies.append((low, high))
+            lines.extend(range(opening, closing - 1))
+        if not bodies:
+            return []
+        pieces.append(masked[kept:])
+        found = scan(
+            text, "".join(pieces), [starts[i] for i in lines], [ends[i] for i in lines]
+        ).links
+        return [
+            link
+            for link in found
+            if any(low <= link.start < high for low, high in bodies)  # not the definitions
         ]
 
     @cached_property

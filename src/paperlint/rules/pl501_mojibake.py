@@ -41,7 +41,6 @@ from paperlint.context import Context
 from paperlint.document import Document
 from paperlint.model import Span
 from paperlint.rule import Edit, Finding, Fix, Fixability, Rule, Severity
-from paperlint.rules.pl304_fenced_notes import wrapped_fences
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -63,7 +62,7 @@ def check(context: Context) -> Iterator[Finding]:
     # Notes wrapped in a fence are Markdown that fenced-notes unwraps: read as the Markdown
     # they are, so that their mojibake is reported in the same run as that fix.
     starts, ends = document.line_starts, document.line_ends
-    for opening, closing in wrapped_fences(context.paper_list):
+    for opening, closing in context.wrapped_fences:
         if closing - opening < 2:
             continue  # an empty fence
         low, high = starts[opening], ends[closing - 2]  # the body's lines
