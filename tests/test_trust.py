@@ -92,6 +92,9 @@ def test_junk_after_an_arxiv_id_is_one_finding_and_the_date_is_still_checked() -
 
 
 _FOUND_BY_FUZZING = {
+    # A broken group's URL ran into a code span ("e{```" up to the next line's "```"):
+    # cutting its residue unpaired the code span and revealed the next line's link.
+    "broken-group-url-into-a-code-span": "1. ****[[](e{```\n[[](```.",
     # A link in notes wrapped in a fence was reported only once fenced-notes unwrapped them.
     "link-in-fenced-notes": "# TLDR/Note\n## \n```\n[](d.)\n## A\n```\n",
     # An arXiv URL without its scheme: its id was read only once https:// was added.

@@ -18,7 +18,7 @@ from sys import intern as _intern
 
 from paperlint import lazy_re
 from paperlint.dates import century
-from paperlint.document import Document
+from paperlint.document import CODE_FILLER, Document
 from paperlint.formats.base import ITEM, LIST_ITEM_RE, Block, Profile
 from paperlint.inline import Parentheses, destination
 from paperlint.model import DateTag, Entry, Link, Span, Title
@@ -223,10 +223,11 @@ def group_links(document: Document, lines: range) -> list[Link]:
                 # Not a link for a renderer (a blank inside the URL, no ")"): where the
                 # author meant the URL to end is the group's ")]", else the line's end.
                 close = masked.rfind(")]", url_start, limit)
-                if close >= 0:
+                code = masked.find(CODE_FILLER, url_start, limit)  # a code span ends it
+                if close >= 0 and (code < 0 or close < code):
                     url_end, group_end = close, close + 2
                 else:
-                    url_end = limit
+                    url_end = limit if code < 0 else code
                     while url_end > url_start and masked[url_end - 1].isspace():
                         url_end -= 1
                     group_end, closing = url_end, ""
@@ -234,7 +235,7 @@ def group_links(document: Document, lines: range) -> list[Link]:
     return links
 
 
-_BLANK_OR_BRACKET_RE = lazy_re.compile(r"[\s\[\]]")
+_BLANK_OR_BRACKET_RE = lazy_re.compile(r"[\s\[\]\x1a]")  # \x1a: CODE_FILLER, a code span
 
 
 def _single_links(document: Document, start: int, end: int, links: list[Link]) -> None:
