@@ -204,11 +204,13 @@ class Context:
         found = scan(
             text, "".join(pieces), [starts[i] for i in lines], [ends[i] for i in lines]
         ).links
-        return [
-            link
-            for link in found
-            if any(low <= link.start < high for low, high in bodies)  # not the definitions
-        ]
+        lows = [low for low, _ in bodies]  # in the file's order
+        kept_links: list[SourceLink] = []
+        for link in found:  # the bodies' links, not the file's reference definitions
+            index = bisect_right(lows, link.start) - 1
+            if index >= 0 and link.start < bodies[index][1]:
+                kept_links.append(link)
+        return kept_links
 
     @cached_property
     def entry_sections(self) -> list[int]:
