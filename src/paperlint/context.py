@@ -177,38 +177,43 @@ class Context:
         """The fences that wrap Markdown notes (``paperlint.notes.wrapped_fences``)."""
         return wrapped_fences(self.paper_list)
 
+    @cached_property
+    def fenced_notes(self) -> list[tuple[int, Document]]:
+        """The bodies of the notes wrapped in a fence, as the Markdown that fenced-notes'
+        fix makes of them: where each starts in the file, and its own document (what it
+        hides is its code spans). Rules read them so as to report what they hold in the
+        same run as that fix."""
+        document = self.paper_list.document
+        starts, ends = document.line_starts, document.line_ends
+        return [
+            (starts[opening], Document(document.text[starts[opening] : ends[closing - 2]]))
+            for opening, closing in self.wrapped_fences
+            if closing - opening >= 2  # not an empty fence
+        ]
+
     def _fenced_notes_links(self) -> list[SourceLink]:
-        """The links in notes wrapped in a fence, read as the Markdown that fenced-notes'
-        fix makes of them: the URL rules report them in the same run as that fix."""
-        if not self.wrapped_fences:
+        """The links of ``fenced_notes``: the URL rules check them too."""
+        if not self.fenced_notes:
             return []
         document = self.paper_list.document
         text, masked = document.text, document.masked
-        starts, ends = document.line_starts, document.line_ends
-        pieces: list[str] = []  # the masked text, with each body masked as Markdown
+        pieces: list[str] = []  # the file's masked text, each body masked as Markdown
         kept = 0
-        bodies: list[tuple[int, int]] = []
-        lines: list[int] = []
-        for opening, closing in self.wrapped_fences:
-            if closing - opening < 2:
-                continue  # an empty fence
-            low, high = starts[opening], ends[closing - 2]  # the body's lines
+        line_starts: list[int] = []
+        line_ends: list[int] = []
+        for low, body in self.fenced_notes:
             pieces.append(masked[kept:low])
-            pieces.append(Document(text[low:high]).masked)
-            kept = high
-            bodies.append((low, high))
-            lines.extend(range(opening, closing - 1))
-        if not bodies:
-            return []
+            pieces.append(body.masked)
+            kept = low + len(body.text)
+            line_starts.extend(low + start for start in body.line_starts)
+            line_ends.extend(low + end for end in body.line_ends)
         pieces.append(masked[kept:])
-        found = scan(
-            text, "".join(pieces), [starts[i] for i in lines], [ends[i] for i in lines]
-        ).links
-        lows = [low for low, _ in bodies]  # in the file's order
+        found = scan(text, "".join(pieces), line_starts, line_ends).links
+        lows = [low for low, _ in self.fenced_notes]  # in the file's order
         kept_links: list[SourceLink] = []
         for link in found:  # the bodies' links, not the file's reference definitions
             index = bisect_right(lows, link.start) - 1
-            if index >= 0 and link.start < bodies[index][1]:
+            if index >= 0 and link.start < lows[index] + len(self.fenced_notes[index][1].text):
                 kept_links.append(link)
         return kept_links
 

@@ -61,13 +61,9 @@ def check(context: Context) -> Iterator[Finding]:
     yield from _scan(find_mojibake, document, 0)
     # Notes wrapped in a fence are Markdown that fenced-notes unwraps: read as the Markdown
     # they are, so that their mojibake is reported in the same run as that fix.
-    starts, ends = document.line_starts, document.line_ends
-    for opening, closing in context.wrapped_fences:
-        if closing - opening < 2:
-            continue  # an empty fence
-        low, high = starts[opening], ends[closing - 2]  # the body's lines
-        if not source[low:high].isascii():
-            yield from _scan(find_mojibake, Document(source[low:high]), low)
+    for low, body in context.fenced_notes:
+        if not body.text.isascii():
+            yield from _scan(find_mojibake, body, low)
 
 
 def _scan(
