@@ -9,6 +9,7 @@ __all__ = [
     "CODE_HOSTS",
     "HTTPS_HOSTS",
     "PLACEHOLDER_NEEDLES",
+    "after_leading_residue",
     "is_repository_url",
     "leading_residue",
     "missing_scheme",
@@ -109,13 +110,18 @@ def leading_residue(url: str) -> str:
     return match.group() if match else ""
 
 
+def after_leading_residue(url: str) -> str:
+    r"""The URL without LaTeX residue before its scheme (``\https://...``), which is all
+    url-latex-residue removes there; the URL itself when it has none."""
+    lead = leading_residue(url)
+    return url.lstrip()[len(lead) :] if lead else url
+
+
 def recover(url: str) -> str:
     """The URL the author meant: without residue before its scheme, cut at LaTeX residue,
     then without trailing junk (blanks included: a blank left before the ``)`` makes the
     rest a link that ends early)."""
-    lead = leading_residue(url)
-    if lead:
-        url = url.lstrip()[len(lead) :]
+    url = after_leading_residue(url)
     while True:
         cut = residue_index(url)
         if cut is not None:

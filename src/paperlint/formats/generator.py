@@ -235,7 +235,7 @@ def group_links(document: Document, lines: range) -> list[Link]:
     return links
 
 
-_BLANK_OR_BRACKET_RE = lazy_re.compile(r"[\s\[\]\x1a]")  # \x1a: CODE_FILLER, a code span
+_BLANK_OR_BRACKET_RE = lazy_re.compile(rf"[\s\[\]{CODE_FILLER}]")  # or a code span
 
 
 def _single_links(document: Document, start: int, end: int, links: list[Link]) -> None:

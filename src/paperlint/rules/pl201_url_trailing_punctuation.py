@@ -43,7 +43,7 @@ from paperlint.model import Span
 from paperlint.rule import Applicability, Edit, Finding, Fix, Fixability, Rule, Severity
 from paperlint.urls import (
     TRAILING_PUNCTUATION,
-    leading_residue,
+    after_leading_residue,
     residue_index,
     trailing_junk,
     trailing_removal_is_safe,
@@ -61,7 +61,7 @@ def check(context: Context) -> Iterator[Finding]:
         junk = trailing_junk(url)
         if not junk or not url[: len(url) - len(junk)].strip():
             continue  # nothing, or nothing but punctuation ("." is the folder itself)
-        proper = url.lstrip()[len(leading_residue(url)) :]  # "\https://...": only "\" goes
+        proper = after_leading_residue(url)  # "\https://...": url-latex-residue drops the "\"
         if residue_index(proper) is not None or "\n" in junk or "\r" in junk:
             continue  # url-latex-residue cuts before its residue; a fix never joins lines
         end = link.url_span.end

@@ -34,7 +34,7 @@ None.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from paperlint import lazy_re
 from paperlint.context import Context
@@ -52,25 +52,22 @@ _SHOWN = 24
 
 def check(context: Context) -> Iterator[Finding]:
     document = context.document
-    source = document.text
-    if source.isascii():
+    if document.text.isascii():
         return
-    from paperlint.mojibake import find_mojibake  # only lists with non-ASCII text pay for it
-
     # Never inside code or comments: a list may quote mojibake there.
-    yield from _scan(find_mojibake, document, 0)
+    yield from _scan(document, 0)
     # Notes wrapped in a fence are Markdown that fenced-notes unwraps: read as the Markdown
     # they are, so that their mojibake is reported in the same run as that fix.
     for low, body in context.fenced_notes:
         if not body.text.isascii():
-            yield from _scan(find_mojibake, body, low)
+            yield from _scan(body, low)
 
 
-def _scan(
-    find_mojibake: Callable[[str], list[MojibakeRun]], document: Document, offset: int
-) -> Iterator[Finding]:
+def _scan(document: Document, offset: int) -> Iterator[Finding]:
     """The findings of a document's lines outside code and comments; its text starts at
     ``offset`` of the file."""
+    from paperlint.mojibake import find_mojibake  # only lists with non-ASCII text pay for it
+
     text = document.masked
     starts, ends = document.line_starts, document.line_ends
     found = _NON_ASCII_RE.search(text)
@@ -78,18 +75,14 @@ def _scan(
         number = bisect_right(starts, found.start()) - 1
         start, end = starts[number], ends[number]
         found = _NON_ASCII_RE.search(text, starts[number + 1]) if number + 1 < len(starts) else None
-        finding = _finding(find_mojibake, offset + start, text[start:end])
-        if finding is not None:
-            yield finding
+        line = text[start:end]
+        runs = find_mojibake(line)
+        if runs:
+            yield _finding(offset + start, line, runs)
 
 
-def _finding(
-    find_mojibake: Callable[[str], list[MojibakeRun]], start: int, line: str
-) -> Finding | None:
-    """The finding of one line that starts at offset ``start``, if it holds mojibake."""
-    runs = find_mojibake(line)
-    if not runs:
-        return None
+def _finding(start: int, line: str, runs: list[MojibakeRun]) -> Finding:
+    """The finding of a line that starts at offset ``start`` and holds these runs."""
     edits = tuple(
         Edit(start + run.start, start + run.end, run.repaired)
         for run in runs
